@@ -1,0 +1,134 @@
+"""The eventwire command line: `eventwire extract ...`."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import nullcontext
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from eventwire import __version__
+from eventwire.errors import InputError, InputWarning
+from eventwire.ingest import IngestOptions, read_inputs
+from eventwire.ingest.readers import count_articles
+from eventwire.model import Article
+from eventwire.nlp.pipeline import ModelNotFound
+
+app = typer.Typer(help="Turn news articles into sourced, structured records of political events, actors, "
+                       "quotes and talks.", no_args_is_help=True, add_completion=False)
+PROGRESS_THRESHOLD = 3
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def parse_cli_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                              help="Print the version and exit.")] = False) -> None:
+    """eventwire: events, actors, quotes and talks from news text."""
+
+
+class Reporter:
+    """Writes input errors and warnings to stderr, one line each, and remembers whether any failed."""
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self.console, self.quiet, self.failed = console, quiet, 0
+
+    def report(self, problem: InputError) -> None:
+        if isinstance(problem, InputWarning):
+            if not self.quiet:
+                self.console.print(f"warning: {problem.message}", markup=False, highlight=False)
+        else:
+            self.failed += 1
+            self.console.print(f"error: {problem.message}", markup=False, highlight=False)
+
+
+def readable_articles(inputs: list[str], options: IngestOptions, reporter: Reporter) -> Iterator[Article]:
+    for item in read_inputs(inputs, options):
+        if isinstance(item, InputError):
+            reporter.report(item)
+        else:
+            yield item
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")],
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs "
+                                                 "that carry none.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use instead of the "
+                                                 "bundled one (package name or folder).")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one article record per "
+                                                        "line; table: a readable summary.")] = OutputFormat.jsonl,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of "
+                                                   "stdout.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Size limit per article.")] = 5_000_000,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on "
+                                                     "stderr (default: when stderr is a terminal).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings (errors are always shown).")] = False,
+) -> None:
+    """Extract events, actors and quotes from articles, as JSON Lines or a table.
+
+    Exit status: 0 when every input was processed, 1 when any input failed (each failure is reported
+    on stderr with the input's name and the reason), 2 for a usage error.
+    """
+    from eventwire.engine import extract_records  # imports spaCy: keep `--help` fast
+
+    options = IngestOptions(default_date=parse_cli_date(date_), max_bytes=max_bytes)
+    errors = Console(stderr=True, soft_wrap=True)
+    reporter = Reporter(errors, quiet)
+    show_progress = errors.is_terminal if progress is None else progress
+    total = count_articles(inputs) if show_progress else None
+    show_progress = show_progress and (total is None or total > PROGRESS_THRESHOLD)
+
+    with (output.open("w", encoding="utf8") if output else nullcontext(sys.stdout)) as stream:
+        console = Console(file=stream, soft_wrap=False) if output_format is OutputFormat.table else None
+        bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       console=errors, transient=True, disable=not show_progress)
+        with bar:
+            task = bar.add_task("extract", total=total)
+            try:
+                for result in extract_records(readable_articles(inputs, options, reporter), model, workers):
+                    bar.advance(task)
+                    if isinstance(result, InputError):
+                        reporter.report(result)
+                    elif console is not None:
+                        from eventwire.render import print_record
+
+                        print_record(console, result)
+                    else:
+                        write_jsonl(stream, result.to_dict())
+            except ModelNotFound as error:
+                errors.print(f"error: {error}", markup=False)
+                raise typer.Exit(2) from None
+    if reporter.failed:
+        raise typer.Exit(1)
+
+
+def write_jsonl(stream: TextIO, data: dict) -> None:
+    stream.write(json.dumps(data, ensure_ascii=False) + "\n")

@@ -1,0 +1,97 @@
+"""Extraction: Article -> ArticleRecord, each stage adding its layer to the parsed document.
+
+`Extractor` holds the loaded pipeline and runs the stages over a batch of articles. A failure in one
+article becomes an `InputError` for that article only; the rest of the batch is processed.
+`extract_records` spreads batches over worker processes, each loading the pipeline once, and yields
+results in input order.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from eventwire.actors import find_actors
+from eventwire.errors import InputError, Problem
+from eventwire.model import Article, ArticleRecord, Sentence
+from eventwire.nlp import load_pipeline
+
+BATCH_SIZE = 16
+
+
+class Extractor:
+    """model (str | None): spaCy pipeline to use; None for the bundled one."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.nlp = load_pipeline(model)
+
+    def extract(self, articles: list[Article]) -> list[ArticleRecord | InputError]:
+        """Analyse a batch. RETURNS one record or error per article, in order."""
+        try:
+            docs = list(self.nlp.pipe(a.text for a in articles))
+        except Exception:  # find the article that broke the batch; the others still count
+            return [self.extract_one(article) for article in articles]
+        return [self.build_record(article, doc) for article, doc in zip(articles, docs)]
+
+    def extract_one(self, article: Article) -> ArticleRecord | InputError:
+        try:
+            return self.build_record(article, self.nlp(article.text))
+        except Exception as error:  # noqa: BLE001 - reported per article, never stops the batch
+            return InputError(article.origin or article.id, Problem.PROCESSING,
+                              detail=f"{type(error).__name__}: {error}")
+
+    def build_record(self, article: Article, doc: Doc) -> ArticleRecord:
+        sentences = [Sentence(*span) for span in sentence_spans(doc)]
+        return ArticleRecord(article=article, sentences=sentences, actors=find_actors(doc))
+
+
+def sentence_spans(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Character spans of the sentences, without surrounding whitespace; blank "sentences" are skipped."""
+    for sent in doc.sents:
+        words = [token for token in sent if not token.is_space]
+        if words:
+            yield words[0].idx, words[-1].idx + len(words[-1])
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _start_worker(model: str | None) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(model)
+
+
+def _extract_in_worker(articles: list[Article]) -> list[ArticleRecord | InputError]:
+    assert _worker_extractor is not None
+    return _worker_extractor.extract(articles)
+
+
+def extract_records(articles: Iterable[Article], model: str | None = None,
+                    workers: int = 1) -> Iterator[ArticleRecord | InputError]:
+    """Analyse articles, in this process or in `workers` processes; results come in input order.
+
+    Only a bounded number of batches is in flight, so a large corpus streams through in constant memory.
+    """
+    batches = batched(articles, BATCH_SIZE)
+    if workers <= 1:
+        extractor = Extractor(model)
+        for batch in batches:
+            yield from extractor.extract(batch)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(model,)) as pool:
+        pending: deque[Future] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_extract_in_worker, batch))
+            if len(pending) >= workers * 3:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

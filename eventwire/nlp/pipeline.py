@@ -1,0 +1,43 @@
+"""Loading the spaCy pipeline: eventwire's bundled English model by default, or any installed one."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from eventwire.nlp import boundaries  # noqa: F401  (registers the line_break_boundaries component)
+
+BUNDLED_MODEL = Path(__file__).parent / "en_eventwire"
+SENTENCE_SETTERS = {"parser", "senter", "sentencizer"}
+
+
+class ModelNotFound(RuntimeError):
+    """The requested spaCy pipeline is neither bundled nor installed."""
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load a spaCy pipeline once per process.
+
+    name (str | None): None for the bundled model, else an installed package name
+        (e.g. "en_core_web_trf") or a path to a pipeline folder.
+    RETURNS (Language): the pipeline, with line breaks made sentence boundaries, and a sentencizer
+        added if nothing in it sets sentence boundaries.
+    RAISES (ModelNotFound): when the name is neither installed nor a pipeline folder.
+    """
+    target = str(BUNDLED_MODEL) if name is None else name
+    try:
+        nlp = spacy.load(target)
+    except OSError as error:
+        raise ModelNotFound(
+            f"cannot load the spaCy pipeline {target!r}: install it (e.g. `python -m spacy download "
+            f"{target}`) or give the path of a pipeline folder ({error.__class__.__name__})"
+        ) from None
+    if not SENTENCE_SETTERS & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer", first=True)
+    setter = next(name for name in nlp.pipe_names if name in SENTENCE_SETTERS)
+    nlp.add_pipe("line_break_boundaries", before=setter)
+    return nlp
+

@@ -1,0 +1,30 @@
+"""Shared fixtures: the real bundled pipeline, the shipped example, and paths to shared data."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from eventwire.engine import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def example_article() -> Path:
+    return EXAMPLES / "sudan-talks-walkout.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_example() -> Path:
+    path = SHARED / "examples" / "gaza-talks-collapse.txt"
+    if not path.exists():
+        pytest.skip(f"shared example not available at {path}")
+    return path

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.engine import extract_records
+from eventwire.errors import InputError, Problem
+from eventwire.model import Article
+
+RECORD_KEYS = ["id", "title", "url", "published", "text", "sentences", "actors", "events", "quotes"]
+ACTOR_KEYS = ["id", "text", "start", "end", "key", "name", "country", "sector", "cameo_code", "type", "kb_id"]
+
+TEXTS = [
+    "Egypt and Qatar urged both sides to return to the negotiating table. The talks in Cairo resume on Monday.",
+    "Protesters gathered outside the parliament in Nairobi on Thursday. Police fired tear gas.",
+    "The European Union said it would send a delegation to Kyiv next week.",
+]
+
+
+def test_record_has_the_contract_shape_and_valid_offsets(extractor, example_article):
+    text = example_article.read_text()
+    [record] = extractor.extract([Article(text=text, published=date(2025, 3, 4), origin="example")])
+    data = record.to_dict()
+    assert list(data) == RECORD_KEYS
+    assert data["published"] == "2025-03-04" and data["text"] == text
+    assert len(data["sentences"]) >= 10
+    assert all(text[s["start"]:s["end"]].strip() for s in data["sentences"])
+    assert data["sentences"] == sorted(data["sentences"], key=lambda s: s["start"])
+    assert data["actors"], "named actors are found"
+    for actor in data["actors"]:
+        assert list(actor) == ACTOR_KEYS
+        assert text[actor["start"]:actor["end"]] == actor["text"]
+    mentions = {actor["text"] for actor in data["actors"]}
+    assert {"Jeddah", "Saudi Arabia"} & mentions
+
+
+def test_workers_give_the_same_records_in_the_same_order():
+    articles = [Article(text=t, origin=f"t{i}") for i, t in enumerate(TEXTS * 6)]
+    one = [r.to_dict() for r in extract_records(articles, workers=1)]
+    two = [r.to_dict() for r in extract_records(articles, workers=2)]
+    assert one == two
+    assert [r["text"] for r in two] == [a.text for a in articles]
+
+
+def test_an_article_that_breaks_the_pipeline_fails_alone(extractor):
+    too_long = "word " * (extractor.nlp.max_length // 5 + 10)
+    batch = [Article(text=TEXTS[0], origin="first"), Article(text=too_long, origin="monster"),
+             Article(text=TEXTS[1], origin="last")]
+    results = extractor.extract(batch)
+    assert [type(r).__name__ for r in results] == ["ArticleRecord", "InputError", "ArticleRecord"]
+    error = results[1]
+    assert isinstance(error, InputError) and error.problem is Problem.PROCESSING
+    assert error.message.startswith("monster: E010")

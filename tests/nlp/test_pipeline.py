@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from eventwire.nlp import BUNDLED_MODEL, load_pipeline
+from eventwire.nlp.pipeline import ModelNotFound
+
+
+def test_bundled_pipeline_loads_from_the_package_with_every_layer():
+    nlp = load_pipeline()
+    assert BUNDLED_MODEL.is_dir()
+    assert {"tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"} <= set(nlp.pipe_names)
+    assert nlp.meta["license"] == "CC BY-SA 4.0"
+    doc = nlp("The army delegation walked out of the talks in Jeddah on Tuesday.")
+    walked = doc[3]
+    assert walked.lemma_ == "walk" and walked.pos_ == "VERB" and walked.dep_ == "ROOT"
+    assert doc[2].dep_ == "nsubj" and doc[2].head == walked
+    assert "Jeddah" in [ent.text for ent in doc.ents]
+
+
+def test_tokenizer_follows_treebank_conventions():
+    nlp = load_pipeline()
+    tokens = [t.text for t in nlp.tokenizer("Wow!!! Send an e-mail to the non-Microsoft team *** now?!")]
+    assert tokens == ["Wow", "!!!", "Send", "an", "e-mail", "to", "the", "non-Microsoft", "team", "***",
+                      "now", "?!"]
+    assert [t.text for t in nlp.tokenizer("a long-term plan")] == ["a", "long", "-", "term", "plan"]
+
+
+def test_any_pipeline_folder_can_be_named(tmp_path):
+    import spacy
+
+    blank = spacy.blank("en")
+    blank.to_disk(tmp_path / "blank")
+    nlp = load_pipeline(str(tmp_path / "blank"))
+    assert "sentencizer" in nlp.pipe_names  # added so that sentences are always available
+    assert len(list(nlp("One. Two.").sents)) == 2
+
+
+def test_unknown_pipeline_name_is_a_clear_error():
+    with pytest.raises(ModelNotFound, match="en_no_such_model"):
+        load_pipeline("en_no_such_model")
