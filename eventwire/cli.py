@@ -132,3 +132,34 @@ def extract(
 
 def write_jsonl(stream: TextIO, data: dict) -> None:
     stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def actors(
+    source: Annotated[str, typer.Argument(help="A file (.txt, .html, .jsonl) or the text itself.")],
+    date_: Annotated[Optional[str], typer.Option("--date", help="Article date (YYYY-MM-DD): decides who held "
+                                                 "which office.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use instead of the "
+                                                 "bundled one.")] = None,
+) -> None:
+    """Show each actor mention, what it resolved to, and why (knowledge base, appositive, coreference...)."""
+    from eventwire.actors import ActorResolver
+    from eventwire.nlp import load_pipeline
+    from eventwire.render import mentions_table
+
+    options = IngestOptions(default_date=parse_cli_date(date_))
+    errors = Console(stderr=True, soft_wrap=True)
+    reporter = Reporter(errors, quiet=True)
+    articles = list(readable_articles([source], options, reporter)) if Path(source).exists() else [
+        Article(text=source, published=options.default_date, origin="<argument>")]
+    try:
+        nlp = load_pipeline(model)
+    except ModelNotFound as error:
+        errors.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from None
+    resolver = ActorResolver(nlp)
+    console = Console()
+    for article in articles:
+        console.print(mentions_table(article, resolver.resolve(nlp(article.text), article.published)))
+    if reporter.failed:
+        raise typer.Exit(1)

@@ -6,7 +6,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from eventwire.model import ArticleRecord
+from eventwire.actors.identity import Mention
+from eventwire.model import Article, ArticleRecord
 
 
 def record_panel(record: ArticleRecord) -> Panel:
@@ -69,3 +70,16 @@ def quotes_table(record: ArticleRecord) -> Table:
 
 def print_record(console: Console, record: ArticleRecord) -> None:
     console.print(record_panel(record))
+
+
+def mentions_table(article: Article, mentions: list[Mention]) -> Table:
+    """Every actor mention of an article with its resolution and the reason for it."""
+    table = Table(title=f"{article.origin or article.id} · date {article.published or 'unknown'}",
+                  title_justify="left")
+    for column in ("mention", "at", "key", "sector", "code", "type", "reason"):
+        table.add_column(column, overflow="fold")
+    for mention in mentions:
+        i = mention.identity
+        table.add_row(mention.span.text, str(mention.span.start_char), i.key or "-", i.sector or "",
+                      i.cameo_code or "", i.type, mention.reason)
+    return table

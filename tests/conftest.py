@@ -28,3 +28,11 @@ def shared_example() -> Path:
     if not path.exists():
         pytest.skip(f"shared example not available at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    from eventwire.actors import ActorResolver
+    from eventwire.nlp import load_pipeline
+
+    return ActorResolver(load_pipeline())

@@ -1,5 +1,7 @@
 """Actors: mentions of political actors and the identities they resolve to."""
 
-from eventwire.actors.resolver import find_actors
+from eventwire.actors.identity import Identity, Mention
+from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
+from eventwire.actors.resolver import ActorResolver
 
-__all__ = ["find_actors"]
+__all__ = ["ActorResolver", "Identity", "KnowledgeBase", "Mention", "load_knowledge_base"]

@@ -1,32 +1,273 @@
-"""Find actor mentions in a parsed document.
+"""Find every actor mention in a parsed document and resolve it to an identity.
 
-Named entities of the kinds that can act politically (people, organisations, places standing for
-states) become `Actor` records; their identity fields stay empty until a knowledge base resolves them.
+Layers, each adding mentions the earlier ones did not cover:
+1. agent phrases: a generic agent noun with what it belongs to ("Israeli officials", "Netanyahu's
+   office", "the Trump administration", "officials from Egypt", "Hamas' Political Bureau");
+2. knowledge-base names (states, organisations, groups, office holders, demonyms, capitals, places);
+3. named entities the knowledge base does not know, kept with `key` null unless the text states an
+   affiliation in a title or an appositive ("Izzat Al-Rishq, a senior official within Hamas' Political
+   Bureau"), which is then learned for later mentions of the same name;
+4. in-document coreference for pronouns and descriptions (eventwire.actors.coref).
+
+Each mention carries the reason it resolved as it did, shown by `eventwire actors`.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from datetime import date
+from typing import NamedTuple
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.coref import DescriptionMatcher, resolve_references
+from eventwire.actors.identity import (Identity, Mention, affiliated_person, affiliation_identity, organisation_identity,
+                                       person_identity, place_identity, state_identity)
+from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
+from eventwire.actors.matchers import ActorMatchers, Target
 from eventwire.model import Actor
+from eventwire.nlp.syntax import POSSESSIVE, SUBJECT, appositives, possessor, prepositional_objects
 
 # Entity labels of the bundled model (Universal NER) and of spaCy's OntoNotes models.
-ACTOR_TYPE_BY_LABEL = {
-    "PER": "person",
-    "PERSON": "person",
-    "ORG": "organisation",
-    "LOC": "location",
-    "GPE": "location",
-    "NORP": "group",
-}
+ACTOR_TYPE_BY_LABEL = {"PER": "person", "PERSON": "person", "ORG": "organisation", "LOC": "location",
+                       "GPE": "location", "NORP": "group"}
+AFFILIATION_PREPOSITIONS = {"of", "from", "for", "within", "in", "at", "with"}
+MODIFIER_DEPS = {"amod", "compound", "nmod:poss", "poss", "nmod", "nmod:desc", "flat", "nn", "det", "nummod"}
+TITLE_WINDOW = 4  # tokens before a name searched for a title ("Egyptian Foreign Minister X")
+TITLE_DEPS = {"compound", "flat", "amod", "nmod", "nmod:desc", "nn", "appos", "flat:name"}
+PERSON_LABELS = {"PER", "PERSON"}
+NAME_PART_DEPS = {"flat", "flat:name", "compound"}
 
 
-def find_actors(doc: Doc) -> list[Actor]:
-    """doc (Doc): a parsed document. RETURNS (list[Actor]): its actor mentions in text order."""
-    actors = []
-    for ent in doc.ents:
-        actor_type = ACTOR_TYPE_BY_LABEL.get(ent.label_)
-        if actor_type is None:
-            continue
-        actors.append(Actor(id=f"a{len(actors) + 1}", text=ent.text, start=ent.start_char,
-                            end=ent.end_char, type=actor_type))
-    return actors
+def is_name(token: Token, names: dict) -> bool:
+    """Whether a token belongs to a known name or to a named person."""
+    return token.i in names or token.ent_type_ in PERSON_LABELS
+
+
+def whole_name(ent: Span) -> Span:
+    """A person entity extended over the rest of the name the parser joined to it ("Ahmed Farouk" +
+    "Zayed" when the recognizer stopped early)."""
+    end = ent.end
+    doc = ent.doc
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].dep_ in NAME_PART_DEPS \
+            and ent.start <= doc[end].head.i < end:
+        end += 1
+    return doc[ent.start:end] if end > ent.end else ent
+
+
+class NameMatch(NamedTuple):
+    span: Span
+    identity: Identity
+    target: Target
+
+
+class ActorResolver:
+    """Resolves the actor mentions of documents parsed by `nlp` against a knowledge base."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or load_knowledge_base()
+        self.matchers = ActorMatchers(self.kb, nlp)
+        self.descriptions = DescriptionMatcher(self.kb, nlp)
+
+    def actors(self, doc: Doc, day: date | None = None) -> list[Actor]:
+        """The `Actor` records of a document, numbered a1, a2, ... in text order."""
+        return [m.to_actor(f"a{n}") for n, m in enumerate(self.resolve(doc, day), start=1)]
+
+    def resolve(self, doc: Doc, day: date | None = None) -> list[Mention]:
+        """doc (Doc): parsed text. day: the article's date, for office holders. RETURNS mentions in text order."""
+        names = {token.i: match for match in self.name_matches(doc, day) for token in match.span}
+        mentions: list[Mention] = []
+        taken: set[int] = set()
+
+        def add(mention: Mention) -> None:
+            mentions.append(mention)
+            # a possessive pronoun inside a mention ("its delegation") still needs its own antecedent
+            taken.update(t.i for t in mention.span if not (t.pos_ == "PRON" and t.dep_ in POSSESSIVE))
+
+        agents = self.matchers.find_agents(doc)
+        agent_heads = {term.root.i: sector for term, sector in agents}
+        for term, sector in agents:
+            if self.is_agent_phrase(term, names, agent_heads):
+                for mention in self.agent_phrases(term, sector, names, agent_heads):
+                    add(mention)
+        for match in dict.fromkeys(names.values()):
+            if taken.isdisjoint(range(match.span.start, match.span.end)):
+                add(Mention(match.span, self.metonymy(match), f"knowledge base: {match.target.kind} {match.target.id}"))
+        for ent in doc.ents:
+            actor_type = ACTOR_TYPE_BY_LABEL.get(ent.label_)
+            ent = whole_name(ent) if actor_type == "person" else ent
+            if actor_type and taken.isdisjoint(range(ent.start, ent.end)):
+                add(Mention(ent, Identity(None, ent.text, None, None, None, actor_type),
+                            f"named entity ({ent.label_}) not in the knowledge base"))
+        mentions.sort(key=lambda m: m.span.start)
+        self.stated_affiliations(mentions, names)
+        mentions += resolve_references(doc, mentions, self.descriptions(doc, taken))
+        self.owners_by_reference(mentions)
+        mentions.sort(key=lambda m: m.span.start)
+        return mentions
+
+    # -- knowledge-base names ---------------------------------------------------------------
+
+    def name_matches(self, doc: Doc, day: date | None) -> list[NameMatch]:
+        return [NameMatch(span, self.identify(span, targets[0], day), targets[0])
+                for span, targets in self.matchers.find_names(doc)]
+
+    def identify(self, span: Span, target: Target, day: date | None) -> Identity:
+        kb = self.kb
+        if target.kind in {"state", "demonym"}:
+            return state_identity(kb.states[target.id])
+        if target.kind == "metonym":
+            return state_identity(kb.states[target.id], "GOV")
+        if target.kind == "capital":
+            return place_identity(span.text, kb.states[target.id])
+        if target.kind == "place":
+            place = kb.places[int(target.id)]
+            return place_identity(place.name, kb.states[place.country])
+        if target.kind == "person":
+            return person_identity(kb, kb.people[target.id], day)
+        return organisation_identity(kb.organisations.get(target.id) or kb.groups[target.id])
+
+    def metonymy(self, match: NameMatch) -> Identity:
+        """A capital or a seat of government that acts ("Washington said", "the Kremlin's response")
+        stands for the state's government."""
+        root = match.span.root
+        seat = match.target.kind == "capital" or (
+            match.target.kind == "place" and self.kb.places[int(match.target.id)].kind == "building")
+        if seat and (root.dep_ in SUBJECT or root.dep_ in POSSESSIVE) and match.identity.country:
+            return state_identity(self.kb.states[match.identity.country], "GOV")
+        return match.identity
+
+    def as_owner(self, identity: Identity) -> Identity:
+        """What an actor means when something belongs to it: a capital or place stands for its state,
+        a person for what they are affiliated with ("Netanyahu's office" -> Israel)."""
+        if identity.type == "location" and identity.country:
+            return state_identity(self.kb.states[identity.country])
+        if identity.type == "person" and identity.affiliation:
+            return affiliation_identity(self.kb, identity.affiliation, None) or identity
+        return identity
+
+    # -- agent phrases ----------------------------------------------------------------------
+
+    def is_agent_phrase(self, term: Span, names: dict[int, NameMatch], agent_heads: dict[int, str]) -> bool:
+        """Whether an agent term names an actor of its own. Not when it is part of a known name ("State
+        Department"), an adjective ("official visit", "military operations"), a title or appositive of a
+        name ("President Trump", "X, a senior official"), or the modifier of another agent ("army delegation")."""
+        head = term.root
+        if any(t.i in names for t in term) or head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        describes = head.head
+        if head.dep_ in TITLE_DEPS and is_name(describes, names):
+            return False  # "President Trump", "X, a senior official"
+        if any(child.dep_ in {"appos", "flat"} and is_name(child, names) for child in head.children):
+            return False  # "special envoy Steve Witkoff" parsed with the name in apposition to the title
+        return not (head.dep_ == "compound" and describes.i in agent_heads)
+
+    def agent_phrases(self, term: Span, sector: str, names: dict[int, NameMatch],
+                      agent_heads: dict[int, str]) -> list[Mention]:
+        """A generic agent noun and what it belongs to: Israeli officials -> ISRGOV. Coordinated owners
+        give one mention each: "U.S. and Russian negotiators" -> USAGOV ("U.S. and Russian negotiators"),
+        RUSGOV ("Russian negotiators")."""
+        head = term.root
+        sector = next((agent_heads[c.i] for c in head.lefts if c.dep_ == "compound" and c.i in agent_heads), sector)
+        modifiers = [t.left_edge.i for t in head.lefts if t.dep_ in MODIFIER_DEPS and t.i < term.start]
+        span = term.doc[min([term.start, *modifiers]):term.end]
+        owners = self.owners_of(head, term, names)
+        if not owners:
+            if term.text.lower() in self.matchers.owned_only and possessor(head) is None:
+                return []  # "an office in London" is no actor
+            return [Mention(span, Identity(None, None, None, sector, None, "agent"),
+                            f"agent {term.text.lower()!r} ({sector}), owner not stated")]
+        mentions = []
+        for n, owner in enumerate(owners):
+            if owner.span.end > span.end:  # "officials from Egypt"
+                own_span = term.doc[span.start:owner.span.end]
+            else:
+                own_span = span if n == 0 else term.doc[owner.span.start:span.end]
+            identity = self.as_owner(owner.identity).with_sector(sector)
+            mentions.append(Mention(own_span, identity, f"agent {term.text.lower()!r} ({sector}) of {owner.span.text!r}"))
+        return mentions
+
+    def owners_of(self, head: Token, term: Span, names: dict[int, NameMatch]) -> list[NameMatch]:
+        """The known names an agent noun belongs to: its possessor, a modifier, or a prepositional
+        object, with the names coordinated with it."""
+        owner = self.owner_of(head, term, names)
+        if owner is None:
+            return []
+        owners = [owner]
+        for conjunct in owner.span.root.conjuncts:
+            if conjunct.i in names and names[conjunct.i] not in owners:
+                owners.append(names[conjunct.i])
+        return sorted(owners, key=lambda o: o.span.start)
+
+    def owner_of(self, head: Token, term: Span, names: dict[int, NameMatch]) -> NameMatch | None:
+        """The known name an agent noun belongs to: its possessor, a modifier, or a prepositional object."""
+        stated = possessor(head)
+        if stated is not None and stated.pos_ == "PRON":
+            return None  # "its delegation": the owner is whoever "its" refers to (owners_by_reference)
+        for owner in [stated] + [t for t in head.lefts if t.i < term.start] + [t for t in term if t != head]:
+            if owner is None:
+                continue
+            for token in owner.subtree:
+                if token.i in names:
+                    return names[token.i]
+        for preposition, noun in prepositional_objects(head):
+            if preposition in AFFILIATION_PREPOSITIONS and noun.i in names:
+                return names[noun.i]
+        return None
+
+    def owners_by_reference(self, mentions: list[Mention]) -> None:
+        """ "its delegation", "their negotiating team": an agent owned by a pronoun takes the identity the
+        pronoun resolved to, seen through the agent's sector."""
+        by_token = {m.span.start: m for m in mentions if m.identity.key is not None and len(m.span) == 1}
+        for mention in mentions:
+            if mention.identity.type != "agent":
+                continue
+            pronoun = possessor(mention.span.root)
+            if pronoun is not None and pronoun.i in by_token:
+                owner = self.as_owner(by_token[pronoun.i].identity)
+                sector = mention.identity.sector
+                mention.identity = owner.with_sector(sector)
+                mention.reason = f"agent {mention.span.root.lower_!r} ({sector}) of {pronoun.text!r} = {owner.name}"
+
+    # -- affiliations stated in the text ----------------------------------------------------
+
+    def stated_affiliations(self, mentions: list[Mention], names: dict[int, NameMatch]) -> None:
+        """Give unresolved people the affiliation a title or appositive states, and learn it for the
+        other mentions of the same name ("Al-Rishq" after "Izzat Al-Rishq, a senior Hamas official")."""
+        learned: dict[str, Mention] = {}
+        for mention in mentions:
+            if mention.identity.type != "person" or mention.identity.key is not None:
+                continue
+            stated = self.title(mention.span, names) or self.appositive(mention, mentions)
+            if stated is not None:
+                owner, sector, reason = stated
+                mention.identity = affiliated_person(mention.span.text, owner, sector)
+                mention.reason = reason
+                learned[mention.span.text] = learned[mention.span[-1].text] = mention
+        for mention in mentions:
+            if mention.identity.key is None and mention.identity.type in ACTOR_TYPE_BY_LABEL.values():
+                source = learned.get(mention.span.text) or learned.get(mention.span[-1].text)
+                if source is not None:
+                    mention.identity = source.identity
+                    mention.reason = f"same name as {source.span.text!r}, resolved by {source.reason}"
+
+    def title(self, name: Span, names: dict[int, NameMatch]) -> tuple[Identity, str, str] | None:
+        """ "Egyptian Foreign Minister X", "Hamas spokesman X": a title with an owner right before the name."""
+        window = name.doc[max(0, name.start - TITLE_WINDOW):name.start]
+        titles = [t for t in window if t.head == name.root or t.head.head == name.root]
+        sector = next((self.matchers.agent_sectors[t.lower_] for t in titles if t.lower_ in self.matchers.agent_sectors), None)
+        owner = next((names[t.i] for t in titles if t.i in names), None)
+        if owner is None or sector is None:
+            return None
+        return self.as_owner(owner.identity), sector, f"title {name.doc[titles[0].i:name.start].text!r}"
+
+    def appositive(self, person: Mention, mentions: list[Mention]) -> tuple[Identity, str | None, str] | None:
+        """The first resolved mention inside an appositive of the name, and the sector its noun names."""
+        for appos in appositives(person.span.root):
+            inside = range(appos.left_edge.i, appos.right_edge.i + 1)
+            owner = next((m for m in mentions if m.span.start in inside and m.identity.key is not None), None)
+            if owner is not None:
+                sector = self.matchers.agent_sectors.get(appos.lower_) or owner.identity.sector
+                words = [t for t in appos.doc[inside.start:inside.stop] if not t.is_punct]
+                phrase = appos.doc[words[0].i:words[-1].i + 1].text
+                return self.as_owner(owner.identity), sector, f"appositive {phrase!r}"
+        return None

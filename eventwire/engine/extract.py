@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from eventwire.actors import find_actors
+from eventwire.actors import ActorResolver
 from eventwire.errors import InputError, Problem
 from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
@@ -27,6 +27,7 @@ class Extractor:
 
     def __init__(self, model: str | None = None) -> None:
         self.nlp = load_pipeline(model)
+        self.resolver = ActorResolver(self.nlp)
 
     def extract(self, articles: list[Article]) -> list[ArticleRecord | InputError]:
         """Analyse a batch. RETURNS one record or error per article, in order."""
@@ -45,7 +46,8 @@ class Extractor:
 
     def build_record(self, article: Article, doc: Doc) -> ArticleRecord:
         sentences = [Sentence(*span) for span in sentence_spans(doc)]
-        return ArticleRecord(article=article, sentences=sentences, actors=find_actors(doc))
+        actors = self.resolver.actors(doc, article.published)
+        return ArticleRecord(article=article, sentences=sentences, actors=actors)
 
 
 def sentence_spans(doc: Doc) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,113 @@
+"""In-document coreference: pronouns and definite descriptions resolved to actors named earlier.
+
+A salience model in the spirit of centering: the candidates are the resolved mentions of the current
+and the two previous sentences that fit the description (a person for "he", a group for "the
+movement", actors named together for "the two countries"); the nearest sentence wins, then subjects
+and speakers ("according to X") over other roles, then the closest mention.
+"""
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from eventwire.actors.identity import Mention
+from eventwire.actors.kb import Description, KnowledgeBase
+from eventwire.nlp.syntax import SUBJECT
+
+SENTENCE_WINDOW = 2
+PLURAL_TAGS = {"NNS", "NNPS"}
+KINDS_BY_REFERENCE = {
+    "person": {"person"},
+    "group": {"group", "organisation"},
+    "state": {"state"},
+    "actor": {"group", "organisation", "state"},
+    "plural": {"group", "organisation", "state"},
+}
+
+
+class DescriptionMatcher:
+    """Finds the pronouns and descriptions of the knowledge base's descriptions.yaml in a document."""
+
+    def __init__(self, kb: KnowledgeBase, nlp) -> None:
+        self.table: dict[str, Description] = {term: d for d in kb.descriptions for term in d.terms}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("REFERENCE", list(nlp.tokenizer.pipe(self.table)))
+
+    def __call__(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Description]]:
+        spans = filter_spans([Span(doc, start, end) for _, start, end in self.matcher(doc)])
+        return [(span, self.table[span.text.lower()]) for span in spans
+                if taken.isdisjoint(range(span.start, span.end))]
+
+
+def resolve_references(doc: Doc, mentions: list, references: list[tuple[Span, Description]]) -> list:
+    """RETURNS (list[Mention]): a mention for each reference with an antecedent; a plural reference
+    gives one mention per member ("the two countries" -> Qatar, Egypt)."""
+    sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+    groups = named_together(mentions)
+    resolved: list[Mention] = []
+    for span, description in references:
+        here = sentence_of[span.start]
+        pool = [m for m in mentions + resolved if m.span.end <= span.start and m.identity.key is not None
+                and here - sentence_of[m.span.start] <= SENTENCE_WINDOW]
+        members = antecedents(span, description, pool, groups, sentence_of)
+        names = " and ".join(m.identity.name or m.span.text for m in members)
+        found = [Mention(span, m.identity, f"coreference: {span.text!r} -> {names!r}") for m in members]
+        if len(found) > 1:
+            groups.append(found)  # "both countries" ... "their": the pair can be referred to again
+        resolved += found
+    return resolved
+
+
+def named_together(mentions: list) -> list[list]:
+    """Resolved mentions coordinated with each other ("Qatar and Egypt"), as groups in text order."""
+    by_root = {}
+    for mention in mentions:
+        if mention.identity.key is not None:
+            root = mention.span.root
+            by_root[root.i] = mention
+            if root.dep_ in {"appos", "flat"}:  # "envoy Steve Witkoff": the title is what is coordinated
+                by_root.setdefault(root.head.i, mention)
+    groups, seen = [], set()
+    for mention in mentions:
+        root = mention.span.root
+        if root.i in seen or root.i not in by_root or not root.conjuncts:
+            continue
+        members = [by_root[t.i] for t in sorted([root, *root.conjuncts], key=lambda t: t.i) if t.i in by_root]
+        seen.update(m.span.root.i for m in members)
+        if len(members) > 1:
+            groups.append(members)
+    return groups
+
+
+def antecedents(span: Span, description: Description, pool: list, groups: list[list],
+                sentence_of: dict[int, int]) -> list:
+    kinds = KINDS_BY_REFERENCE[description.refers_to]
+    if description.refers_to == "plural":
+        pool_ids = {id(m) for m in pool}
+        fitting = [g for g in groups if all(id(m) in pool_ids for m in g)
+                   and (description.number is None or len(g) == description.number)]
+        if fitting:
+            return max(fitting, key=lambda g: g[-1].span.start)
+        if description.number is not None:
+            return []
+        pool = [m for m in pool if m.span.root.tag_ in PLURAL_TAGS] or pool
+    candidates = [m for m in pool if m.identity.type in kinds]
+    if not candidates:
+        return []
+    here = sentence_of[span.start]
+    return [min(candidates, key=lambda m: (here - sentence_of[m.span.start], role_rank(m.span.root),
+                                           span.start - m.span.end))]
+
+
+def role_rank(token: Token) -> int:
+    """0 for subjects and speakers ("according to X"), 1 for other roles."""
+    return 0 if token.dep_ in SUBJECT or is_speaker(token) else 1
+
+
+def is_speaker(token: Token) -> bool:
+    markers = [child.lower_ for child in token.children if child.dep_ in {"case", "prep"}]
+    if "according" in markers:
+        return True
+    head = token.head
+    return head.lower_ == "to" and head.head.lower_ == "according"

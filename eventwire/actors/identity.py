@@ -1,0 +1,99 @@
+"""What a mention resolves to: an `Identity` built from a knowledge-base entry at the article's date,
+and the `Mention` that ties it to a span of the document with the reason."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Span
+
+from eventwire.actors.kb import Group, KnowledgeBase, Organisation, Person, State
+from eventwire.model import Actor
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The resolved fields of an `Actor` (see eventwire.model.Actor)."""
+
+    key: str | None
+    name: str | None
+    country: str | None
+    sector: str | None
+    cameo_code: str | None
+    type: str
+    kb_id: str | None = None
+    affiliation: str | None = None  # for a person: the ISO3 code or entry id of what they belong to
+
+    def with_sector(self, sector: str | None) -> Identity:
+        """A state seen through one of its sectors: Israel + officials -> ISRGOV. Others are unchanged."""
+        if self.type != "state":
+            return self
+        return replace(self, sector=sector, cameo_code=f"{self.country}{sector or ''}")
+
+
+def state_identity(state: State, sector: str | None = None) -> Identity:
+    return Identity(key=state.iso3, name=state.name, country=state.iso3, sector=sector,
+                    cameo_code=state.iso3 + (sector or ""), type="state", kb_id=state.iso3)
+
+
+def place_identity(name: str, state: State) -> Identity:
+    """A place: keyed by its country so that "withdrew from Doha" can be read as Qatar."""
+    return Identity(key=state.iso3, name=name, country=state.iso3, sector=None, cameo_code=state.iso3,
+                    type="location", kb_id=None)
+
+
+def organisation_identity(entry: Organisation | Group) -> Identity:
+    country = getattr(entry, "country", None)
+    sector = getattr(entry, "sector", None)
+    kind = "group" if isinstance(entry, Group) else "organisation"
+    return Identity(key=entry.name.lower(), name=entry.name, country=country, sector=sector,
+                    cameo_code=entry.cameo_code, type=kind, kb_id=entry.id)
+
+
+def affiliation_identity(kb: KnowledgeBase, affiliation: str, sector: str | None) -> Identity | None:
+    """The identity of a state (ISO3 + sector) or of an organisation or group id."""
+    if affiliation in kb.states:
+        return state_identity(kb.states[affiliation], sector)
+    entry = kb.organisations.get(affiliation) or kb.groups.get(affiliation)
+    return organisation_identity(entry) if entry else None
+
+
+def person_identity(kb: KnowledgeBase, person: Person, day: date | None) -> Identity:
+    """A person keyed by the affiliation of the role they held on `day`. On a day they held no role,
+    the affiliation of the nearest role in time stands, with no sector (they did not act for it then)."""
+    role = person.role_on(day)
+    sector = role.sector if role else None
+    if role is None and day is not None:
+        role = person.nearest_role(day)
+    affiliation = affiliation_identity(kb, role.affiliation, sector) if role else None
+    if affiliation is None:
+        return Identity(key=None, name=person.name, country=None, sector=None, cameo_code=None,
+                        type="person", kb_id=person.id)
+    return Identity(key=affiliation.key, name=person.name, country=affiliation.country,
+                    sector=sector, cameo_code=affiliation.cameo_code if affiliation.type != "state"
+                    else f"{affiliation.country}{sector or ''}", type="person", kb_id=person.id,
+                    affiliation=role.affiliation)
+
+
+def affiliated_person(name: str, affiliation: Identity, sector: str | None) -> Identity:
+    """A person outside the knowledge base whose affiliation the text states."""
+    sector = sector or affiliation.sector
+    code = f"{affiliation.country}{sector or ''}" if affiliation.type == "state" else affiliation.cameo_code
+    return Identity(key=affiliation.key, name=name, country=affiliation.country, sector=sector,
+                    cameo_code=code, type="person", kb_id=None,
+                    affiliation=affiliation.country if affiliation.type == "state" else affiliation.kb_id)
+
+
+@dataclass
+class Mention:
+    """A span of the document and the identity it resolved to, with the reason."""
+
+    span: Span
+    identity: Identity
+    reason: str
+
+    def to_actor(self, actor_id: str) -> Actor:
+        i = self.identity
+        return Actor(id=actor_id, text=self.span.text, start=self.span.start_char, end=self.span.end_char,
+                     key=i.key, name=i.name, country=i.country, sector=i.sector, cameo_code=i.cameo_code,
+                     type=i.type, kb_id=i.kb_id)

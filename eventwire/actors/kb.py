@@ -1,0 +1,223 @@
+"""The knowledge base of political actors: states, places, organisations, armed groups and parties,
+office holders and generic agents, loaded from the data files in `eventwire/actors/data/`.
+
+Each file is validated against a schema (pydantic models below); a bad entry is reported with its
+file and position. `load_knowledge_base()` caches the result per data folder.
+"""
+from __future__ import annotations
+
+import csv
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+DATA_DIR = Path(__file__).parent / "data"
+Sector = str  # CAMEO sector code: GOV, MIL, COP, JUD, LEG, OPP, REB, MED, CVL, BUS, ...
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class State(Entry):
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    iso2: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str
+    aliases: list[str] = []
+    demonyms: list[str] = []
+    capital: str
+    capital_aliases: list[str] = []
+    metonyms: list[str] = []
+    region: str
+
+
+class Place(Entry):
+    name: str
+    aliases: list[str] = []
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    kind: Literal["capital", "city", "region", "territory", "building"]
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Organisation(Entry):
+    id: str
+    name: str
+    aliases: list[str] = []
+    kind: str
+    cameo_code: str
+    parent: str | None = None
+    code_note: str | None = None
+    note: str | None = None
+
+
+class Group(Entry):
+    id: str
+    name: str
+    aliases: list[str] = []
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    kind: str
+    sector: Sector
+    cameo_code: str
+    parent: str | None = None
+    members: list[str] = []
+    note: str | None = None
+
+
+class Role(Entry):
+    role: str
+    affiliation: str
+    sector: Sector
+    start: date | None = None
+    end: date | None = None
+
+    def held_on(self, day: date | None) -> bool:
+        """Whether the role was held on `day` (None: the current holder, i.e. an open-ended role)."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+class Person(Entry):
+    id: str
+    name: str
+    aliases: list[str] = []
+    roles: list[Role] = []
+    note: str | None = None
+
+    def role_on(self, day: date | None) -> Role | None:
+        """The role held on `day` (the first listed when several overlap); None when none was held.
+        With no date, the current role, else the most recent one."""
+        held = [role for role in self.roles if role.held_on(day)]
+        if not held and day is None and self.roles:
+            held = [max(self.roles, key=lambda r: r.start or date.min)]
+        return held[0] if held else None
+
+    def nearest_role(self, day: date) -> Role | None:
+        """The role closest in time to `day`, for a date on which the person held none."""
+        def distance(role: Role) -> int:
+            if role.start and day < role.start:
+                return (role.start - day).days
+            return (day - role.end).days if role.end and role.end <= day else 0
+        return min(self.roles, key=distance, default=None)
+
+
+class Agent(Entry):
+    terms: list[str]
+    sector: Sector
+    cameo_sector: Sector | None = None
+    needs_owner: bool = False
+    note: str | None = None
+
+    @field_validator("terms")
+    @classmethod
+    def lower_case(cls, terms: list[str]) -> list[str]:
+        return [term.lower() for term in terms]
+
+
+class Description(Entry):
+    """Pronouns and definite descriptions that refer back to an earlier actor (see descriptions.yaml)."""
+
+    terms: list[str]
+    refers_to: Literal["person", "group", "state", "actor", "plural"]
+    pronoun: bool = False
+    number: int | None = None
+
+
+class KnowledgeBaseError(ValueError):
+    """A data file does not match its schema. The message names the file and the entry."""
+
+
+class KnowledgeBase(BaseModel):
+    """Every entry of the data files, validated, with lookups by id."""
+
+    states: dict[str, State]
+    places: list[Place]
+    organisations: dict[str, Organisation]
+    groups: dict[str, Group]
+    people: dict[str, Person]
+    agents: list[Agent]
+    descriptions: list[Description]
+
+    def entity(self, entity_id: str) -> State | Organisation | Group | Person | None:
+        """Look up any id: an ISO3 code or an organisation, group or person id."""
+        return (self.states.get(entity_id) or self.organisations.get(entity_id)
+                or self.groups.get(entity_id) or self.people.get(entity_id))
+
+
+def read_yaml_list(path: Path, schema: type[Entry]) -> list:
+    with path.open(encoding="utf8") as handle:
+        items = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    entries = []
+    for position, item in enumerate(items, start=1):
+        try:
+            entries.append(schema.model_validate(item))
+        except ValidationError as error:
+            name = item.get("id") or item.get("name") if isinstance(item, dict) else None
+            raise KnowledgeBaseError(f"{path}: entry {position} ({name}): {error}") from None
+    return entries
+
+
+def read_places(path: Path) -> list[Place]:
+    places = []
+    with path.open(encoding="utf8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
+            try:
+                aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+                places.append(Place.model_validate({**row, "aliases": aliases}))
+            except ValidationError as error:
+                raise KnowledgeBaseError(f"{path}:{line}: {error}") from None
+    return places
+
+
+def check_references(kb: KnowledgeBase) -> None:
+    """Every affiliation, parent, member and place country must name something in the knowledge base."""
+    known = set(kb.states) | set(kb.organisations) | set(kb.groups) | set(kb.people)
+    problems = []
+    for person in kb.people.values():
+        problems += [f"people.yaml: {person.id}: unknown affiliation {r.affiliation!r}"
+                     for r in person.roles if r.affiliation not in known]
+    for entry in [*kb.organisations.values(), *kb.groups.values()]:
+        if entry.parent and entry.parent not in known:
+            problems.append(f"{entry.id}: unknown parent {entry.parent!r}")
+    for group in kb.groups.values():
+        problems += [f"groups.yaml: {group.id}: unknown member {m!r}" for m in group.members if m not in kb.people]
+        if group.country not in kb.states:
+            problems.append(f"groups.yaml: {group.id}: unknown country {group.country!r}")
+    problems += [f"places.tsv: {p.name}: unknown country {p.country!r}" for p in kb.places if p.country not in kb.states]
+    if problems:
+        raise KnowledgeBaseError("; ".join(problems[:20]) + (f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""))
+
+
+def unique_by(entries: list, key: str, path: Path) -> dict:
+    table: dict = {}
+    for entry in entries:
+        value = getattr(entry, key)
+        if value in table:
+            raise KnowledgeBaseError(f"{path}: duplicate {key} {value!r}")
+        table[value] = entry
+    return table
+
+
+@lru_cache(maxsize=4)
+def load_knowledge_base(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """Load and validate the knowledge base in `data_dir`.
+
+    RETURNS (KnowledgeBase): all entries. RAISES (KnowledgeBaseError): naming the file and entry at fault.
+    """
+    kb = KnowledgeBase.model_construct(
+        states=unique_by(read_yaml_list(data_dir / "states.yaml", State), "iso3", data_dir / "states.yaml"),
+        places=read_places(data_dir / "places.tsv"),
+        organisations=unique_by(read_yaml_list(data_dir / "organisations.yaml", Organisation), "id",
+                                data_dir / "organisations.yaml"),
+        groups=unique_by(read_yaml_list(data_dir / "groups.yaml", Group), "id", data_dir / "groups.yaml"),
+        people=unique_by(read_yaml_list(data_dir / "people.yaml", Person), "id", data_dir / "people.yaml"),
+        agents=read_yaml_list(data_dir / "agents.yaml", Agent),
+        descriptions=read_yaml_list(data_dir / "descriptions.yaml", Description),
+    )
+    check_references(kb)
+    return kb

@@ -1,0 +1,82 @@
+"""Compile the knowledge base into spaCy phrase matchers over a pipeline's vocabulary.
+
+Names, aliases, demonyms, capitals, metonyms and places match case-sensitively (token ORTH), so "US"
+the country does not match "us" the pronoun; agent terms ("officials", "state media") match in any case.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventwire.actors.kb import KnowledgeBase
+
+# When one surface form names several entries, the first kind in this order wins.
+KIND_PRIORITY = ["state", "organisation", "group", "person", "demonym", "metonym", "capital", "place"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A knowledge-base entry a surface form can name. `id` is an ISO3 code, an entry id, or a place index."""
+
+    kind: str
+    id: str
+
+
+class ActorMatchers:
+    """Phrase matchers for names (`find_names`) and generic agent terms (`find_agents`)."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
+        self.kb = kb
+        self.targets: dict[str, list[Target]] = defaultdict(list)
+        for surface, target in name_targets(kb):
+            if target not in self.targets[surface]:
+                self.targets[surface].append(target)
+        for candidates in self.targets.values():
+            candidates.sort(key=lambda t: KIND_PRIORITY.index(t.kind))
+        self.agent_sectors: dict[str, str] = {}
+        self.owned_only: set[str] = set()  # terms that name an actor only with an owner
+        for agent in kb.agents:
+            for term in agent.terms:
+                self.agent_sectors.setdefault(term, agent.sector)
+                if agent.needs_owner:
+                    self.owned_only.add(term)
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = list(self.targets)
+        self.names.add("NAME", list(nlp.tokenizer.pipe(surfaces)))
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.agents.add("AGENT", list(nlp.tokenizer.pipe(self.agent_sectors)))
+
+    def find_names(self, doc: Doc) -> list[tuple[Span, list[Target]]]:
+        """Longest non-overlapping name matches with the entries each may name, in text order."""
+        spans = filter_spans([Span(doc, start, end) for _, start, end in self.names(doc)])
+        return [(span, self.targets[span.text]) for span in spans if span.text in self.targets]
+
+    def find_agents(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Longest non-overlapping agent-term matches with their CAMEO sector, in text order."""
+        spans = filter_spans([Span(doc, start, end) for _, start, end in self.agents(doc)])
+        return [(span, self.agent_sectors[span.text.lower()]) for span in spans]
+
+
+def name_targets(kb: KnowledgeBase):
+    """Every (surface form, target) pair the knowledge base defines."""
+    for state in kb.states.values():
+        for surface in [state.name, *state.aliases]:
+            yield surface, Target("state", state.iso3)
+        for surface in state.demonyms:
+            yield surface, Target("demonym", state.iso3)
+        for surface in [state.capital, *state.capital_aliases]:
+            yield surface, Target("capital", state.iso3)
+        for surface in state.metonyms:
+            yield surface, Target("metonym", state.iso3)
+    for index, place in enumerate(kb.places):
+        for surface in [place.name, *place.aliases]:
+            yield surface, Target("place", str(index))
+    for kind, table in (("organisation", kb.organisations), ("group", kb.groups), ("person", kb.people)):
+        for entry in table.values():
+            for surface in [entry.name, *entry.aliases]:
+                yield surface, Target(kind, entry.id)

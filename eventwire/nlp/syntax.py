@@ -1,0 +1,67 @@
+"""Dependency-parse helpers that read the same relation from either label scheme.
+
+The bundled pipeline uses Universal Dependencies labels (nsubj:pass, obj, obl, nmod:poss, case);
+spaCy's English OntoNotes pipelines use ClearNLP labels (nsubjpass, dobj, prep + pobj, poss). Later
+stages ask these functions, never the raw labels, so any pipeline named with --model works.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "csubjpass"}
+PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
+OBJECT = {"obj", "dobj", "iobj", "dative"}
+POSSESSIVE = {"nmod:poss", "poss"}
+MODIFIER = {"amod", "compound", "nmod:poss", "poss", "nmod:npmod", "npadvmod", "nmod", "flat", "nn"}
+APPOSITION = {"appos"}
+CONJUNCT = {"conj"}
+OBLIQUE_UD = {"obl", "nmod", "obl:agent", "obl:tmod", "obl:npmod", "nmod:tmod", "advcl"}
+
+
+def subjects(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in SUBJECT]
+
+
+def objects(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in OBJECT]
+
+
+def possessor(noun: Token) -> Token | None:
+    return next((child for child in noun.children if child.dep_ in POSSESSIVE), None)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECT or child.dep_ in {"aux:pass", "auxpass"} for child in verb.children)
+
+
+def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, noun) pairs attached to `head`: "withdraw from Doha" -> ("from", Doha).
+
+    UD: a nominal child (obl, nmod) with a `case` child; ClearNLP: a `prep` child with a `pobj`;
+    "by" agents of passives come out as ("by", noun) in both.
+    """
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield child.lower_, pobj
+        elif child.dep_ in OBLIQUE_UD or child.dep_.startswith(("obl", "nmod")):
+            case = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
+            if case:
+                yield " ".join(c.lower_ for c in case), child
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Qatar and Egypt" -> [Qatar, Egypt])."""
+    return [token, *token.conjuncts]
+
+
+def appositives(noun: Token) -> list[Token]:
+    """Appositions of a noun, also when the parser hung them on the last word of a flat name."""
+    found = [child for child in noun.children if child.dep_ in APPOSITION]
+    for child in noun.children:
+        if child.dep_ in {"flat", "compound", "flat:name"}:
+            found += [c for c in child.children if c.dep_ in APPOSITION]
+    return found

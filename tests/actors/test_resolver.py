@@ -1,0 +1,78 @@
+"""Resolver mechanisms, each on a small sentence parsed by the bundled pipeline."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.nlp import load_pipeline
+
+
+def resolve(resolver, text, day=date(2025, 7, 25)):
+    return resolver.resolve(load_pipeline()(text), day)
+
+
+def identity_of(mentions, text):
+    found = [m.identity for m in mentions if m.span.text == text]
+    assert found, f"{text!r} not among {[m.span.text for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, mention, key, sector", [
+    ("Israeli officials said the talks would resume.", "Israeli officials", "ISR", "GOV"),
+    ("Egyptian state media reported the proposal.", "Egyptian state media", "EGY", "MED"),
+    ("Officials from Egypt met the delegation.", "Officials from Egypt", "EGY", "GOV"),
+    ("Jordanian troops crossed the border on Monday.", "Jordanian troops", "JOR", "MIL"),
+    ("The Turkish army delegation arrived in Ankara.", "The Turkish army delegation", "TUR", "MIL"),
+])
+def test_demonym_or_owner_plus_agent_gives_state_and_sector(resolver, text, mention, key, sector):
+    identity = identity_of(resolve(resolver, text), mention)
+    assert (identity.key, identity.sector, identity.cameo_code) == (key, sector, key + sector)
+
+
+def test_capital_acting_stands_for_the_government(resolver):
+    mentions = resolve(resolver, "Washington said it would not attend. Delegates flew to Doha.")
+    assert (identity_of(mentions, "Washington").key, identity_of(mentions, "Washington").sector) == ("USA", "GOV")
+    doha = identity_of(mentions, "Doha")
+    assert (doha.key, doha.type) == ("QAT", "location")
+
+
+def test_office_holder_depends_on_the_article_date(resolver):
+    text = "President Donald Trump spoke to reporters."
+    assert identity_of(resolve(resolver, text, date(2019, 5, 1)), "Donald Trump").sector == "GOV"
+    assert identity_of(resolve(resolver, text, date(2023, 5, 1)), "Donald Trump").sector != "GOV"
+    assert identity_of(resolve(resolver, text, date(2025, 7, 25)), "Donald Trump").cameo_code == "USAGOV"
+
+
+def test_possessive_person_owner(resolver):
+    office = identity_of(resolve(resolver, "Netanyahu's office rejected the plan."), "Netanyahu's office")
+    assert (office.key, office.sector, office.type) == ("ISR", "GOV", "state")
+
+
+def test_appositive_affiliation_is_learned_for_later_mentions(resolver):
+    text = ("The talks have failed, said Ali Hamdan, a senior official of Hezbollah. "
+            "Hamdan added that the group would not disarm.")
+    mentions = resolve(resolver, text)
+    people = [m for m in mentions if "Hamdan" in m.span.text]
+    assert [m.identity.key for m in people] == ["hezbollah", "hezbollah"]
+    assert people[0].reason.startswith("appositive")
+
+
+def test_title_with_owner_before_an_unknown_name(resolver):
+    mentions = resolve(resolver, "Egyptian Foreign Minister Ahmed Farouk Zayed met his counterpart.")
+    person = next(m for m in mentions if m.span.text == "Ahmed Farouk Zayed")
+    assert (person.identity.key, person.identity.sector, person.identity.type) == ("EGY", "GOV", "person")
+
+
+def test_unknown_names_are_kept_unresolved(resolver):
+    mentions = resolve(resolver, "Mohammed Al-Qassab met leaders of the Northern Valley Front on Sunday.")
+    unknown = [m for m in mentions if m.identity.key is None and m.identity.type in {"person", "organisation"}]
+    assert unknown, [(m.span.text, m.identity) for m in mentions]
+
+
+def test_pronouns_and_descriptions(resolver):
+    text = ("Hezbollah rejected the proposal on Sunday. The group said it would keep its weapons. "
+            "Qatar and Egypt said the two countries would continue mediating.")
+    mentions = resolve(resolver, text)
+    assert identity_of(mentions, "The group").key == "hezbollah"
+    assert {m.identity.key for m in mentions if m.span.text == "the two countries"} == {"QAT", "EGY"}
