@@ -19,6 +19,7 @@ from eventwire.errors import InputError, InputWarning
 from eventwire.ingest import IngestOptions, read_inputs
 from eventwire.ingest.readers import count_articles
 from eventwire.model import Article
+from eventwire.actors.tabari import DictionaryError
 from eventwire.nlp.pipeline import ModelNotFound
 
 app = typer.Typer(help="Turn news articles into sourced, structured records of political events, actors, "
@@ -91,6 +92,9 @@ def extract(
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on "
                                                      "stderr (default: when stderr is a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings (errors are always shown).")] = False,
+    dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help="TABARI/PETRARCH actor "
+                            "and agent dictionaries (files, or a folder of *actors*/*agents* files); repeatable."
+                            )] = None,
 ) -> None:
     """Extract events, actors and quotes from articles, as JSON Lines or a table.
 
@@ -113,7 +117,8 @@ def extract(
         with bar:
             task = bar.add_task("extract", total=total)
             try:
-                for result in extract_records(readable_articles(inputs, options, reporter), model, workers):
+                for result in extract_records(readable_articles(inputs, options, reporter), model, workers,
+                                              dictionaries):
                     bar.advance(task)
                     if isinstance(result, InputError):
                         reporter.report(result)
@@ -123,7 +128,7 @@ def extract(
                         print_record(console, result)
                     else:
                         write_jsonl(stream, result.to_dict())
-            except ModelNotFound as error:
+            except (ModelNotFound, DictionaryError) as error:
                 errors.print(f"error: {error}", markup=False)
                 raise typer.Exit(2) from None
     if reporter.failed:
@@ -141,9 +146,12 @@ def actors(
                                                  "which office.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use instead of the "
                                                  "bundled one.")] = None,
+    dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help="TABARI/PETRARCH actor "
+                            "and agent dictionaries (files or a folder); repeatable.")] = None,
 ) -> None:
     """Show each actor mention, what it resolved to, and why (knowledge base, appositive, coreference...)."""
     from eventwire.actors import ActorResolver
+    from eventwire.actors.tabari import Dictionaries
     from eventwire.nlp import load_pipeline
     from eventwire.render import mentions_table
 
@@ -154,10 +162,10 @@ def actors(
         Article(text=source, published=options.default_date, origin="<argument>")]
     try:
         nlp = load_pipeline(model)
-    except ModelNotFound as error:
+        resolver = ActorResolver(nlp, dictionaries=Dictionaries.load(dictionaries, nlp) if dictionaries else None)
+    except (ModelNotFound, DictionaryError) as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(2) from None
-    resolver = ActorResolver(nlp)
     console = Console()
     for article in articles:
         console.print(mentions_table(article, resolver.resolve(nlp(article.text), article.published)))

@@ -36,3 +36,11 @@ def resolver():
     from eventwire.nlp import load_pipeline
 
     return ActorResolver(load_pipeline())
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    path = SHARED / "data"
+    if not path.exists():
+        pytest.skip(f"shared data not available at {path}")
+    return path

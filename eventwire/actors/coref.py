@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 
 from eventwire.actors.identity import Mention
 from eventwire.actors.kb import Description, KnowledgeBase
-from eventwire.nlp.syntax import SUBJECT
+from eventwire.nlp.syntax import POSSESSIVE, SUBJECT
 
 SENTENCE_WINDOW = 2
 PLURAL_TAGS = {"NNS", "NNPS"}
@@ -36,8 +36,8 @@ class DescriptionMatcher:
 
     def __call__(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Description]]:
         spans = filter_spans([Span(doc, start, end) for _, start, end in self.matcher(doc)])
-        return [(span, self.table[span.text.lower()]) for span in spans
-                if taken.isdisjoint(range(span.start, span.end))]
+        found = [(span, self.table[span.text.lower()]) for span in spans if taken.isdisjoint(range(span.start, span.end))]
+        return [(span, d) for span, d in found if d.roles is None or role_of(span.root) in d.roles]
 
 
 def resolve_references(doc: Doc, mentions: list, references: list[tuple[Span, Description]]) -> list:
@@ -98,6 +98,12 @@ def antecedents(span: Span, description: Description, pool: list, groups: list[l
     here = sentence_of[span.start]
     return [min(candidates, key=lambda m: (here - sentence_of[m.span.start], role_rank(m.span.root),
                                            span.start - m.span.end))]
+
+
+def role_of(token: Token) -> str | None:
+    if token.dep_ in SUBJECT:
+        return "subject"
+    return "possessor" if token.dep_ in POSSESSIVE else None
 
 
 def role_rank(token: Token) -> int:

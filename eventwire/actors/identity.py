@@ -23,17 +23,21 @@ class Identity:
     type: str
     kb_id: str | None = None
     affiliation: str | None = None  # for a person: the ISO3 code or entry id of what they belong to
+    code_base: str | None = None  # the code an agent extends: Israel + officials -> ISR + GOV
 
     def with_sector(self, sector: str | None) -> Identity:
-        """A state seen through one of its sectors: Israel + officials -> ISRGOV. Others are unchanged."""
-        if self.type != "state":
+        """An actor seen through one of its sectors: Israel + officials -> ISRGOV. A sector written
+        `CODE~` goes before the code (dictionary agents). Actors with no code base are unchanged."""
+        if self.code_base is None:
             return self
-        return replace(self, sector=sector, cameo_code=f"{self.country}{sector or ''}")
+        sector = sector or ""
+        code = sector[:-1] + self.code_base if sector.endswith("~") else self.code_base + sector
+        return replace(self, sector=sector.strip("~") or None, cameo_code=code)
 
 
 def state_identity(state: State, sector: str | None = None) -> Identity:
     return Identity(key=state.iso3, name=state.name, country=state.iso3, sector=sector,
-                    cameo_code=state.iso3 + (sector or ""), type="state", kb_id=state.iso3)
+                    cameo_code=state.iso3 + (sector or ""), type="state", kb_id=state.iso3, code_base=state.iso3)
 
 
 def place_identity(name: str, state: State) -> Identity:

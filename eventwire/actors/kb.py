@@ -126,6 +126,7 @@ class Description(Entry):
     refers_to: Literal["person", "group", "state", "actor", "plural"]
     pronoun: bool = False
     number: int | None = None
+    roles: list[Literal["subject", "possessor"]] | None = None
 
 
 class KnowledgeBaseError(ValueError):

@@ -24,6 +24,7 @@ from eventwire.actors.identity import (Identity, Mention, affiliated_person, aff
                                        person_identity, place_identity, state_identity)
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.actors.matchers import ActorMatchers, Target
+from eventwire.actors.tabari import Dictionaries
 from eventwire.model import Actor
 from eventwire.nlp.syntax import POSSESSIVE, SUBJECT, appositives, possessor, prepositional_objects
 
@@ -36,6 +37,8 @@ TITLE_WINDOW = 4  # tokens before a name searched for a title ("Egyptian Foreign
 TITLE_DEPS = {"compound", "flat", "amod", "nmod", "nmod:desc", "nn", "appos", "flat:name"}
 PERSON_LABELS = {"PER", "PERSON"}
 NAME_PART_DEPS = {"flat", "flat:name", "compound"}
+# Dictionary codes that do not start with a state's code.
+NON_STATE_CODE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF"}
 
 
 def is_name(token: Token, names: dict) -> bool:
@@ -63,10 +66,14 @@ class NameMatch(NamedTuple):
 class ActorResolver:
     """Resolves the actor mentions of documents parsed by `nlp` against a knowledge base."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, nlp: Language, kb: KnowledgeBase | None = None,
+                 dictionaries: Dictionaries | None = None) -> None:
+        """dictionaries: TABARI/PETRARCH actor and agent dictionaries; their phrases win over the
+        knowledge base's where both match."""
         self.kb = kb or load_knowledge_base()
         self.matchers = ActorMatchers(self.kb, nlp)
         self.descriptions = DescriptionMatcher(self.kb, nlp)
+        self.dictionaries = dictionaries
 
     def actors(self, doc: Doc, day: date | None = None) -> list[Actor]:
         """The `Actor` records of a document, numbered a1, a2, ... in text order."""
@@ -74,7 +81,11 @@ class ActorResolver:
 
     def resolve(self, doc: Doc, day: date | None = None) -> list[Mention]:
         """doc (Doc): parsed text. day: the article's date, for office holders. RETURNS mentions in text order."""
-        names = {token.i: match for match in self.name_matches(doc, day) for token in match.span}
+        matches = self.name_matches(doc, day)
+        names: dict[int, NameMatch] = {}
+        for match in matches:
+            for token in match.span:
+                names.setdefault(token.i, match)
         mentions: list[Mention] = []
         taken: set[int] = set()
 
@@ -83,15 +94,16 @@ class ActorResolver:
             # a possessive pronoun inside a mention ("its delegation") still needs its own antecedent
             taken.update(t.i for t in mention.span if not (t.pos_ == "PRON" and t.dep_ in POSSESSIVE))
 
-        agents = self.matchers.find_agents(doc)
+        agents = self.agent_terms(doc)
         agent_heads = {term.root.i: sector for term, sector in agents}
         for term, sector in agents:
             if self.is_agent_phrase(term, names, agent_heads):
                 for mention in self.agent_phrases(term, sector, names, agent_heads):
                     add(mention)
-        for match in dict.fromkeys(names.values()):
-            if taken.isdisjoint(range(match.span.start, match.span.end)):
-                add(Mention(match.span, self.metonymy(match), f"knowledge base: {match.target.kind} {match.target.id}"))
+        named = set(taken)
+        for match in matches:  # several matches share a span where a dictionary code names several actors
+            if named.isdisjoint(range(match.span.start, match.span.end)):
+                add(self.name_mention(match))
         for ent in doc.ents:
             actor_type = ACTOR_TYPE_BY_LABEL.get(ent.label_)
             ent = whole_name(ent) if actor_type == "person" else ent
@@ -108,8 +120,53 @@ class ActorResolver:
     # -- knowledge-base names ---------------------------------------------------------------
 
     def name_matches(self, doc: Doc, day: date | None) -> list[NameMatch]:
-        return [NameMatch(span, self.identify(span, targets[0], day), targets[0])
-                for span, targets in self.matchers.find_names(doc)]
+        """Dictionary phrases first (when dictionaries are loaded), then knowledge-base names around them."""
+        matches = self.dictionary_matches(doc, day)
+        covered = {token.i for match in matches for token in match.span}
+        for span, targets in self.matchers.find_names(doc):
+            if covered.isdisjoint(range(span.start, span.end)):
+                matches.append(NameMatch(span, self.identify(span, targets[0], day), targets[0]))
+        return matches
+
+    def dictionary_matches(self, doc: Doc, day: date | None) -> list[NameMatch]:
+        if self.dictionaries is None:
+            return []
+        matches = []
+        for span, actor in self.dictionaries.actor_trie.find(doc):
+            codes = actor.code_on(day)
+            for code in codes.split("/") if codes else []:  # None: the null code `---` on that date
+                matches.append(self.dictionary_match(span, actor.name, code))
+        return matches
+
+    def dictionary_match(self, span: Span, name: str, code: str) -> NameMatch:
+        state = self.kb.states.get(code[:3])
+        readable = name.replace("_", " ").strip()
+        key = code[:3] if code[:3] not in NON_STATE_CODE_PREFIXES else readable.lower()
+        identity = Identity(key=key, name=readable.title(), country=code[:3] if state else None,
+                            sector=code[3:6] or None, cameo_code=code, type="state" if state else "organisation",
+                            kb_id=f"dictionary:{name}", code_base=code)
+        return NameMatch(span, identity, Target("dictionary", name))
+
+    def name_mention(self, match: NameMatch) -> Mention:
+        identity = self.metonymy(match)
+        if match.target.kind == "dictionary":
+            reason = f"dictionary: {match.target.id} [{identity.cameo_code}]"
+        elif identity is not match.identity:
+            reason = f"{match.target.kind} {match.span.text!r} acting for the government of {identity.name}"
+        else:
+            reason = f"knowledge base: {match.target.kind} {match.target.id}"
+        return Mention(match.span, identity, reason)
+
+    def agent_terms(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Agent nouns with their sector: dictionary agents first, then the knowledge base's around them."""
+        terms: list[tuple[Span, str]] = []
+        if self.dictionaries is not None:
+            terms = [(span, agent.code + ("~" if agent.before_owner else ""))
+                     for span, agent in self.dictionaries.agent_trie.find(doc)]
+        covered = {token.i for span, _ in terms for token in span}
+        terms += [(span, sector) for span, sector in self.matchers.find_agents(doc)
+                  if covered.isdisjoint(range(span.start, span.end))]
+        return sorted(terms, key=lambda item: item[0].start)
 
     def identify(self, span: Span, target: Target, day: date | None) -> Identity:
         kb = self.kb
