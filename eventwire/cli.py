@@ -15,16 +15,28 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from eventwire import __version__
+from eventwire.actors.kb import KnowledgeBaseError
+from eventwire.actors.sources import ActorSources
+from eventwire.actors.tabari import DictionaryError
+from eventwire.engine import extract_records
 from eventwire.errors import InputError, InputWarning
 from eventwire.ingest import IngestOptions, read_inputs
 from eventwire.ingest.readers import count_articles
 from eventwire.model import Article
-from eventwire.actors.tabari import DictionaryError
+from eventwire.nlp import load_pipeline
 from eventwire.nlp.pipeline import ModelNotFound
+from eventwire.render import mentions_table, print_record
 
 app = typer.Typer(help="Turn news articles into sourced, structured records of political events, actors, "
                        "quotes and talks.", no_args_is_help=True, add_completion=False)
 PROGRESS_THRESHOLD = 3
+DICTIONARIES_HELP = ("TABARI/PETRARCH actor and agent dictionaries (files, or a folder of *actors*/*agents* "
+                     "files), used beside the knowledge base; repeatable.")
+GAZETTEER_HELP = "GeoNames cities*.txt file adding places to the gazetteer; repeatable."
+
+
+# Problems with what the user named on the command line (model, dictionaries, gazetteers): usage errors.
+SOURCE_ERRORS = (ModelNotFound, DictionaryError, KnowledgeBaseError, OSError)
 
 
 class OutputFormat(str, Enum):
@@ -92,17 +104,14 @@ def extract(
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on "
                                                      "stderr (default: when stderr is a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings (errors are always shown).")] = False,
-    dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help="TABARI/PETRARCH actor "
-                            "and agent dictionaries (files, or a folder of *actors*/*agents* files); repeatable."
-                            )] = None,
+    dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help=DICTIONARIES_HELP)] = None,
+    gazetteers: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help=GAZETTEER_HELP)] = None,
 ) -> None:
     """Extract events, actors and quotes from articles, as JSON Lines or a table.
 
     Exit status: 0 when every input was processed, 1 when any input failed (each failure is reported
     on stderr with the input's name and the reason), 2 for a usage error.
     """
-    from eventwire.engine import extract_records  # imports spaCy: keep `--help` fast
-
     options = IngestOptions(default_date=parse_cli_date(date_), max_bytes=max_bytes)
     errors = Console(stderr=True, soft_wrap=True)
     reporter = Reporter(errors, quiet)
@@ -117,18 +126,17 @@ def extract(
         with bar:
             task = bar.add_task("extract", total=total)
             try:
+                sources = ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ()))
                 for result in extract_records(readable_articles(inputs, options, reporter), model, workers,
-                                              dictionaries):
+                                              sources):
                     bar.advance(task)
                     if isinstance(result, InputError):
                         reporter.report(result)
                     elif console is not None:
-                        from eventwire.render import print_record
-
                         print_record(console, result)
                     else:
                         write_jsonl(stream, result.to_dict())
-            except (ModelNotFound, DictionaryError) as error:
+            except SOURCE_ERRORS as error:
                 errors.print(f"error: {error}", markup=False)
                 raise typer.Exit(2) from None
     if reporter.failed:
@@ -146,15 +154,10 @@ def actors(
                                                  "which office.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use instead of the "
                                                  "bundled one.")] = None,
-    dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help="TABARI/PETRARCH actor "
-                            "and agent dictionaries (files or a folder); repeatable.")] = None,
+    dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help=DICTIONARIES_HELP)] = None,
+    gazetteers: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help=GAZETTEER_HELP)] = None,
 ) -> None:
     """Show each actor mention, what it resolved to, and why (knowledge base, appositive, coreference...)."""
-    from eventwire.actors import ActorResolver
-    from eventwire.actors.tabari import Dictionaries
-    from eventwire.nlp import load_pipeline
-    from eventwire.render import mentions_table
-
     options = IngestOptions(default_date=parse_cli_date(date_))
     errors = Console(stderr=True, soft_wrap=True)
     reporter = Reporter(errors, quiet=True)
@@ -162,8 +165,8 @@ def actors(
         Article(text=source, published=options.default_date, origin="<argument>")]
     try:
         nlp = load_pipeline(model)
-        resolver = ActorResolver(nlp, dictionaries=Dictionaries.load(dictionaries, nlp) if dictionaries else None)
-    except (ModelNotFound, DictionaryError) as error:
+        resolver = ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ())).build_resolver(nlp)
+    except SOURCE_ERRORS as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(2) from None
     console = Console()

@@ -7,6 +7,7 @@ file and position. `load_knowledge_base()` caches the result per data folder.
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -144,6 +145,12 @@ class KnowledgeBase(BaseModel):
     agents: list[Agent]
     descriptions: list[Description]
 
+    def with_places(self, places: list[Place]) -> KnowledgeBase:
+        """A copy of the knowledge base with more places in its gazetteer (e.g. from GeoNames)."""
+        known = {(p.name, p.country) for p in self.places}
+        extra = [p for p in places if (p.name, p.country) not in known]
+        return self.model_copy(update={"places": self.places + extra})
+
     def entity(self, entity_id: str) -> State | Organisation | Group | Person | None:
         """Look up any id: an ISO3 code or an organisation, group or person id."""
         return (self.states.get(entity_id) or self.organisations.get(entity_id)
@@ -172,6 +179,34 @@ def read_places(path: Path) -> list[Place]:
                 places.append(Place.model_validate({**row, "aliases": aliases}))
             except ValidationError as error:
                 raise KnowledgeBaseError(f"{path}:{line}: {error}") from None
+    return places
+
+
+GEONAMES_COLUMNS = 19
+LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F .'’-]{2,}$")
+
+
+def read_geonames(path: Path, kb: KnowledgeBase, min_population: int = 0) -> list[Place]:
+    """Places from a GeoNames `cities*.txt` (or allCountries-style) file: name, ASCII name and the
+    alternate names written in Latin letters, country (ISO2 -> ISO3), coordinates; PPLC rows are capitals.
+    RAISES (KnowledgeBaseError): for a line that is not a GeoNames row, naming file and line."""
+    iso3_by_iso2 = {state.iso2: state.iso3 for state in kb.states.values()}
+    places = []
+    with path.open(encoding="utf8") as handle:
+        for number, line in enumerate(handle, start=1):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < GEONAMES_COLUMNS:
+                raise KnowledgeBaseError(f"{path}:{number}: not a GeoNames row ({len(fields)} columns, "
+                                         f"expected {GEONAMES_COLUMNS})")
+            country = iso3_by_iso2.get(fields[8])
+            population = int(fields[14] or 0)
+            if country is None or population < min_population:
+                continue
+            names = [fields[1], fields[2], *fields[3].split(",")]
+            aliases = list(dict.fromkeys(n for n in names[1:] if n != fields[1] and LATIN_NAME.match(n)))
+            places.append(Place(name=fields[1], aliases=aliases, country=country,
+                                kind="capital" if fields[7] == "PPLC" else "city",
+                                lat=float(fields[4]), lon=float(fields[5])))
     return places
 
 

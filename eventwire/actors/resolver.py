@@ -151,6 +151,9 @@ class ActorResolver:
         identity = self.metonymy(match)
         if match.target.kind == "dictionary":
             reason = f"dictionary: {match.target.id} [{identity.cameo_code}]"
+        elif match.target.kind == "place":
+            place = self.kb.places[int(match.target.id)]
+            reason = f"gazetteer: {place.name} ({place.kind}, {place.country})"
         elif identity is not match.identity:
             reason = f"{match.target.kind} {match.span.text!r} acting for the government of {identity.name}"
         else:

@@ -11,12 +11,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from pathlib import Path
 
 from spacy.tokens import Doc
 
-from eventwire.actors import ActorResolver
-from eventwire.actors.tabari import Dictionaries
+from eventwire.actors.sources import ActorSources
 from eventwire.errors import InputError, Problem
 from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
@@ -26,13 +24,11 @@ BATCH_SIZE = 16
 
 class Extractor:
     """model (str | None): spaCy pipeline to use; None for the bundled one.
-    dictionaries (list[Path] | None): TABARI/PETRARCH actor and agent dictionaries to use beside the
-    knowledge base."""
+    sources (ActorSources | None): gazetteers and dictionaries to use beside the knowledge base."""
 
-    def __init__(self, model: str | None = None, dictionaries: list[Path] | None = None) -> None:
+    def __init__(self, model: str | None = None, sources: ActorSources | None = None) -> None:
         self.nlp = load_pipeline(model)
-        loaded = Dictionaries.load(dictionaries, self.nlp) if dictionaries else None
-        self.resolver = ActorResolver(self.nlp, dictionaries=loaded)
+        self.resolver = (sources or ActorSources()).build_resolver(self.nlp)
 
     def extract(self, articles: list[Article]) -> list[ArticleRecord | InputError]:
         """Analyse a batch. RETURNS one record or error per article, in order."""
@@ -72,9 +68,9 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 _worker_extractor: Extractor | None = None
 
 
-def _start_worker(model: str | None, dictionaries: list[Path] | None) -> None:
+def _start_worker(model: str | None, sources: ActorSources | None) -> None:
     global _worker_extractor
-    _worker_extractor = Extractor(model, dictionaries)
+    _worker_extractor = Extractor(model, sources)
 
 
 def _extract_in_worker(articles: list[Article]) -> list[ArticleRecord | InputError]:
@@ -83,19 +79,19 @@ def _extract_in_worker(articles: list[Article]) -> list[ArticleRecord | InputErr
 
 
 def extract_records(articles: Iterable[Article], model: str | None = None, workers: int = 1,
-                    dictionaries: list[Path] | None = None) -> Iterator[ArticleRecord | InputError]:
+                    sources: ActorSources | None = None) -> Iterator[ArticleRecord | InputError]:
     """Analyse articles, in this process or in `workers` processes; results come in input order.
 
     Only a bounded number of batches is in flight, so a large corpus streams through in constant memory.
     """
     batches = batched(articles, BATCH_SIZE)
     if workers <= 1:
-        extractor = Extractor(model, dictionaries)
+        extractor = Extractor(model, sources)
         for batch in batches:
             yield from extractor.extract(batch)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
-                             initargs=(model, dictionaries)) as pool:
+                             initargs=(model, sources)) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
             pending.append(pool.submit(_extract_in_worker, batch))
