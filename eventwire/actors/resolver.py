@@ -3,7 +3,8 @@
 Layers, each adding mentions the earlier ones did not cover:
 1. agent phrases: a generic agent noun with what it belongs to ("Israeli officials", "Netanyahu's
    office", "the Trump administration", "officials from Egypt", "Hamas' Political Bureau");
-2. knowledge-base names (states, organisations, groups, office holders, demonyms, capitals, places);
+2. names: phrases of loaded TABARI/PETRARCH dictionaries first, then the knowledge base's (states,
+   organisations, groups, office holders, demonyms, capitals, places);
 3. named entities the knowledge base does not know, kept with `key` null unless the text states an
    affiliation in a title or an appositive ("Izzat Al-Rishq, a senior official within Hamas' Political
    Bureau"), which is then learned for later mentions of the same name;
@@ -25,7 +26,6 @@ from eventwire.actors.identity import (Identity, Mention, affiliated_person, aff
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.actors.matchers import ActorMatchers, Target
 from eventwire.actors.tabari import Dictionaries
-from eventwire.model import Actor
 from eventwire.nlp.syntax import POSSESSIVE, SUBJECT, appositives, possessor, prepositional_objects
 
 # Entity labels of the bundled model (Universal NER) and of spaCy's OntoNotes models.
@@ -74,10 +74,6 @@ class ActorResolver:
         self.matchers = ActorMatchers(self.kb, nlp)
         self.descriptions = DescriptionMatcher(self.kb, nlp)
         self.dictionaries = dictionaries
-
-    def actors(self, doc: Doc, day: date | None = None) -> list[Actor]:
-        """The `Actor` records of a document, numbered a1, a2, ... in text order."""
-        return [m.to_actor(f"a{n}") for n, m in enumerate(self.resolve(doc, day), start=1)]
 
     def resolve(self, doc: Doc, day: date | None = None) -> list[Mention]:
         """doc (Doc): parsed text. day: the article's date, for office holders. RETURNS mentions in text order."""

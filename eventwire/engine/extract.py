@@ -15,6 +15,7 @@ from itertools import islice
 from spacy.tokens import Doc
 
 from eventwire.actors.sources import ActorSources
+from eventwire.coding import CodingContext, EventCoder
 from eventwire.errors import InputError, Problem
 from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
@@ -29,6 +30,7 @@ class Extractor:
     def __init__(self, model: str | None = None, sources: ActorSources | None = None) -> None:
         self.nlp = load_pipeline(model)
         self.resolver = (sources or ActorSources()).build_resolver(self.nlp)
+        self.coder = EventCoder()
 
     def extract(self, articles: list[Article]) -> list[ArticleRecord | InputError]:
         """Analyse a batch. RETURNS one record or error per article, in order."""
@@ -47,8 +49,12 @@ class Extractor:
 
     def build_record(self, article: Article, doc: Doc) -> ArticleRecord:
         sentences = [Sentence(*span) for span in sentence_spans(doc)]
-        actors = self.resolver.actors(doc, article.published)
-        return ArticleRecord(article=article, sentences=sentences, actors=actors)
+        mentions = self.resolver.resolve(doc, article.published)
+        actors = [mention.to_actor(f"a{n}") for n, mention in enumerate(mentions, start=1)]
+        context = CodingContext(actor_ids={id(m): a.id for m, a in zip(mentions, actors)},
+                                sentence_starts=[s.start for s in sentences], day=article.published)
+        events = self.coder.code(doc, mentions, context)
+        return ArticleRecord(article=article, sentences=sentences, actors=actors, events=events)
 
 
 def sentence_spans(doc: Doc) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,164 @@
+"""Event coding: from a parsed document and its resolved actor mentions, the events it reports.
+
+For each verb the lexicon knows, the most specific matching pattern gives the CAMEO code; the source
+is the verb's subject (or the by-agent of a passive, or the subject of the clause that controls it:
+"decided to withdraw", "went further by urging"), the target fills the pattern's slot; both are split
+over conjunctions ("Qatar and Egypt") and read through nouns that stand for an actor ("Hamas' stance",
+"criticism from U.S. officials"). A requested act ("urged the U.S. to step up pressure on Israel")
+is an event of its own, by the one asked, with modality `demanded`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.identity import Mention
+from eventwire.coding.codes import CameoCode, load_code_table
+from eventwire.coding.lexicon import DATA_DIR, read_patterns
+from eventwire.coding.matcher import VerbMatch, VerbMatcher
+from eventwire.model import Event, TextSpan
+from eventwire.nlp.syntax import PASSIVE_SUBJECT, SUBJECT, is_passive, possessor, prepositional_objects
+
+OWNER_PREPOSITIONS = {"of", "from", "by"}
+FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
+EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
+CONDITION_MARKERS = {"if", "unless"}
+CONTROL_DEPS = {"xcomp", "advcl", "conj"}
+
+
+@dataclass
+class CodingContext:
+    """What the coder needs beside the document: actor ids by mention, sentence starts, the date."""
+
+    actor_ids: dict[int, str]  # id(mention) -> actor id
+    sentence_starts: list[int]
+    day: date | None
+
+
+class EventCoder:
+    """lexicon_dir: folder with verbs.yaml (and the code table); defaults to the bundled lexicon."""
+
+    def __init__(self, lexicon_dir: Path = DATA_DIR) -> None:
+        verbs = lexicon_dir / "verbs.yaml"
+        self.codes: dict[str, CameoCode] = load_code_table()
+        self.verbs = VerbMatcher([p for p in read_patterns(verbs) if p.code in self.codes] if verbs.exists() else [])
+
+    def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
+        """RETURNS (list[Event]): the events of the document, in text order, numbered e1, e2, ..."""
+        by_token = mentions_by_token(mentions)
+        events: list[Event] = []
+        for token in doc:
+            if token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
+                continue
+            match = self.verbs.match(token)
+            if match is None:
+                continue
+            sources = self.actors_at(subject_of(token), by_token)
+            targets = self.actors_at(match.target, by_token) if match.target is not None else []
+            event = self.event(match, sources, targets, modality_of(token), context, len(events))
+            if event is not None:
+                events.append(event)
+                if match.complement is not None:  # the act requested of the target
+                    requested = self.verbs.match(match.complement)
+                    if requested is not None:
+                        more = self.event(requested, targets, self.actors_at(requested.target, by_token)
+                                          if requested.target is not None else [], "demanded", context, len(events))
+                        if more is not None:
+                            events.append(more)
+        return events
+
+    def event(self, match: VerbMatch, sources: list[Mention], targets: list[Mention], modality: str,
+              context: CodingContext, count: int) -> Event | None:
+        ids = context.actor_ids
+        source_ids = unique(ids[id(m)] for m in sources if id(m) in ids)
+        target_ids = [i for i in unique(ids[id(m)] for m in targets if id(m) in ids) if i not in source_ids]
+        if not source_ids:
+            return None
+        code = self.codes[match.pattern.code]
+        trigger = match.verb
+        sentence = max(n for n, start in enumerate(context.sentence_starts) if start <= trigger.idx) \
+            if context.sentence_starts else 0
+        return Event(
+            id=f"e{count + 1}", sentence=sentence,
+            trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+            source=source_ids, target=target_ids, cameo=code.code, cameo_root=code.root,
+            plover=code.plover_type, plover_mode=code.plover_mode, quad_class=code.quad_class,
+            goldstein=code.goldstein, negated=match.negated, modality=modality,
+            date=context.day.isoformat() if context.day else None,
+            confidence=round(min(0.95, 0.5 + 0.1 * match.pattern.specificity + 0.1 * bool(target_ids)), 2))
+
+    def actors_at(self, token: Token | None, by_token: dict[int, list[Mention]], depth: int = 2) -> list[Mention]:
+        """The actors a token stands for, over its conjuncts: the mention it is part of, else the owner
+        of the noun ("Hamas' stance", "criticism from U.S. officials", "the remarks made by Trump")."""
+        if token is None:
+            return []
+        found: list[Mention] = []
+        for part in [token, *token.conjuncts]:
+            if part.i in by_token:
+                found += by_token[part.i]
+            elif depth > 0:
+                found += self.owners(part, by_token, depth - 1)
+        return found
+
+    def owners(self, noun: Token, by_token: dict[int, list[Mention]], depth: int) -> list[Mention]:
+        owner = possessor(noun)
+        if owner is not None:
+            return self.actors_at(owner, by_token, depth)
+        for preposition, child in prepositional_objects(noun):
+            if preposition in OWNER_PREPOSITIONS:
+                return self.actors_at(child, by_token, depth)
+        for clause in (c for c in noun.children if c.dep_ in {"acl", "acl:relcl", "relcl"}):
+            for preposition, child in prepositional_objects(clause):
+                if preposition in OWNER_PREPOSITIONS:
+                    return self.actors_at(child, by_token, depth)
+        return []
+
+
+def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """For each token, the mentions of the smallest span that holds it (several when a plural reference
+    names several actors on one span: "the two countries")."""
+    by_token: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        for token in mention.span:
+            current = by_token.get(token.i)
+            if current is None or len(mention.span) < len(current[0].span):
+                by_token[token.i] = [mention]
+            elif mention.span.start == current[0].span.start and mention.span.end == current[0].span.end:
+                current.append(mention)
+    return by_token
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Who acts: the subject, the by-agent of a passive, else the subject of the controlling clause."""
+    if is_passive(verb):
+        agent = next((noun for prep, noun in prepositional_objects(verb) if prep == "by"), None)
+        if agent is not None:
+            return agent
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT - PASSIVE_SUBJECT), None)
+    if subject is not None:
+        return subject
+    if verb.dep_ in CONTROL_DEPS and verb.head != verb:
+        return subject_of(verb.head)
+    return None
+
+
+def modality_of(verb: Token) -> str:
+    """asserted, planned ("would carry on"), expected ("are expected to begin") or hypothetical ("if ...")."""
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "ccomp"} and chain[-1].head != chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for clause in chain:
+        if any(child.lower_ in CONDITION_MARKERS for child in clause.children if child.dep_ in {"mark", "advmod"}):
+            return "hypothetical"
+    if any(clause.lemma_ in EXPECTATION_VERBS for clause in chain[1:]):
+        return "expected"
+    if any(child.lower_ in FUTURE_AUXILIARIES for child in verb.children if child.dep_ == "aux"):
+        return "planned"
+    return "asserted"
+
+
+def unique(items) -> list:
+    return list(dict.fromkeys(items))

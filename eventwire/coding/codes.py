@@ -1,0 +1,46 @@
+"""The CAMEO code table: every code with its name, Goldstein weight, quad class and PLOVER mapping,
+held once in eventwire/coding/data/cameo_codes.tsv."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "cameo_codes.tsv"
+
+
+class CodeTableError(ValueError):
+    """The code table is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    root: str
+    name: str
+    description: str
+    goldstein: float
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+    plover_context: str | None
+
+
+@lru_cache(maxsize=2)
+def load_code_table(path: Path = DATA) -> dict[str, CameoCode]:
+    """RETURNS (dict[str, CameoCode]): by code. RAISES (CodeTableError): naming file and line."""
+    table: dict[str, CameoCode] = {}
+    with path.open(encoding="utf8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
+            try:
+                code = CameoCode(code=row["code"], root=row["root"], name=row["name"],
+                                 description=row["description"], goldstein=float(row["goldstein"]),
+                                 quad_class=int(row["quad_class"]), plover_type=row["plover_type"] or None,
+                                 plover_mode=row["plover_mode"] or None, plover_context=row["plover_context"] or None)
+            except (KeyError, TypeError, ValueError) as error:
+                raise CodeTableError(f"{path}:{line}: {error}") from None
+            if not code.code.startswith(code.root) or code.code in table:
+                raise CodeTableError(f"{path}:{line}: code {code.code!r} is repeated or not under root {code.root!r}")
+            table[code.code] = code
+    return table

@@ -1,0 +1,130 @@
+"""The event lexicon: verb and noun patterns keyed to CAMEO codes, read from data files.
+
+A verb pattern is a line of space-separated items (see eventwire/coding/data/verbs.yaml):
+    [not] VERB [PARTICLE...] [OBJECT|OBJECT...] [PREP|PREP] [{t}] [to {act}]
+- `not` first: the pattern needs a negated verb, and the negation is part of its meaning
+  ("not step back from {t}": stay committed);
+- the verb is a lemma; particles are words such as "back", "out", "away";
+- an object is the lemma of the direct object's head, alternatives joined by `|`;
+- `{t}` marks the target: the direct object when it follows the verb, particle or object, the
+  preposition's object when it follows a preposition (multi-word prepositions joined by `_`);
+- `{act}` marks a controlled clause whose act refines the code ("urge {t} to {act}").
+A noun pattern reads the same with a noun first, `{s}` marking the source ("exit of {s} from {t}").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+PARTICLES = frozenset({"back", "out", "away", "off", "up", "down", "over", "aside", "forward", "through",
+                       "along", "ahead", "apart", "together", "around", "about"})
+SLOTS = {"{t}", "{s}", "{act}"}
+# English prepositions (a closed class of grammar words); "over", "through", "around" and "about"
+# are particles too, and read as prepositions when a slot or a noun follows them.
+PREPOSITIONS = frozenset({"of", "from", "with", "to", "at", "in", "on", "against", "over", "for", "about", "by",
+                          "between", "into", "toward", "towards", "among", "under", "across", "after", "before",
+                          "through", "without", "within", "upon", "amid", "behind", "beyond", "near", "onto",
+                          "around", "despite", "regarding", "concerning", "via", "like", "than", "alongside",
+                          "inside", "outside", "during"})
+
+
+class LexiconError(ValueError):
+    """A pattern does not follow the grammar; the message names the file, code and pattern."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One lexicon entry, parsed.
+
+    target_after / source_after: None (no such slot), "object" (the direct object, or for a noun its
+    possessor or of-object), or the preposition whose object fills the slot.
+    """
+
+    code: str
+    head: str
+    text: str
+    negated: bool = False
+    particles: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()
+    target_after: str | None = None
+    source_after: str | None = None
+    complement: str | None = None  # the word before {act}: "to", "with"
+    # required obliques without a slot: ("of",) for "accuse {t} of", ("of", {"talks", ...}) for
+    # "collapse of talks|negotiations"; prepositions and nouns as alternatives
+    obliques: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        """How much a match says: more required parts win ("withdraw delegation from {t}" over
+        "withdraw from {t}" over "withdraw")."""
+        return (2 * len(self.particles) + 2 * bool(self.objects) + bool(self.target_after)
+                + bool(self.source_after) + bool(self.complement) + len(self.obliques) + self.negated)
+
+
+def parse_pattern(code: str, text: str, where: str) -> Pattern:
+    """Parse one pattern line. RAISES (LexiconError): naming where, the code and the pattern."""
+    items = text.split()
+    negated = bool(items) and items[0] == "not"
+    items = items[1:] if negated else items
+    if not items or not items[0].replace("-", "").isalpha() or not items[0].islower():
+        raise LexiconError(f"{where}: code {code}: {text!r} must start with a lower-case word")
+    head, rest = items[0], items[1:]
+    particles: list[str] = []
+    objects: frozenset[str] = frozenset()
+    obliques: list[tuple[frozenset[str], frozenset[str]]] = []
+    slots: dict[str, str] = {}
+    preposition: str | None = None  # read, waiting for its slot or noun
+    for n, item in enumerate(rest):
+        following = rest[n + 1] if n + 1 < len(rest) else None
+        if item in SLOTS:
+            if item in slots:
+                raise LexiconError(f"{where}: code {code}: {item} twice in {text!r}")
+            slots[item] = preposition or ("to" if item == "{act}" else "object")
+            preposition = None
+        elif preposition is not None:  # "collapse of talks|negotiations": a required oblique noun
+            obliques.append((alternatives(preposition), alternatives(item)))
+            preposition = None
+        elif is_preposition(item) and following is not None and not is_preposition(following):
+            preposition = item.replace("_", " ")
+        elif is_preposition(item) and following is None:
+            obliques.append((alternatives(item.replace("_", " ")), frozenset()))  # "accuse {t} of"
+        elif item in PARTICLES and not objects:
+            particles.append(item)
+        elif not objects and item.replace("|", "").replace("-", "").isalpha():
+            objects = frozenset(item.split("|"))
+        else:
+            raise LexiconError(f"{where}: code {code}: cannot read {item!r} in {text!r}")
+    return Pattern(code=code, head=head, text=text, negated=negated, particles=tuple(particles), objects=objects,
+                   target_after=slots.get("{t}"), source_after=slots.get("{s}"), complement=slots.get("{act}"),
+                   obliques=tuple(obliques))
+
+
+def alternatives(item: str) -> frozenset[str]:
+    return frozenset(item.split("|"))
+
+
+def is_preposition(item: str) -> bool:
+    """A preposition, alternatives of prepositions ("with|over") or a multi-word one ("in_favour_of")."""
+    return all(alternative in PREPOSITIONS or "_" in alternative for alternative in item.split("|"))
+
+
+def read_patterns(path: Path) -> list[Pattern]:
+    """Every pattern of a lexicon file (a mapping from CAMEO code to a list of pattern lines).
+    RAISES (LexiconError): naming the file, the code and the pattern at fault."""
+    try:
+        with path.open(encoding="utf8") as handle:
+            table = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    except yaml.YAMLError as error:
+        raise LexiconError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(table, dict):
+        raise LexiconError(f"{path}: expected a mapping from CAMEO codes to lists of patterns")
+    patterns = []
+    for code, lines in table.items():
+        code = str(code)
+        if not code.isdigit() or not isinstance(lines, list):
+            raise LexiconError(f"{path}: {code!r}: expected a CAMEO code with a list of patterns")
+        patterns += [parse_pattern(code, str(line), str(path)) for line in lines]
+    return patterns

@@ -1,0 +1,134 @@
+"""Matching lexicon patterns against verbs of the dependency parse.
+
+For a verb, the candidates are the patterns of its lemma; a pattern matches when the parse has
+every part it asks for: the particles, the direct object's head lemma, the preposition of the
+target slot, the required obliques, the controlled clause, and the negation when the pattern starts
+with `not`. The most specific matching pattern wins. Label schemes: UD or ClearNLP (nlp/syntax.py).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.coding.lexicon import Pattern
+from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, is_passive, prepositional_objects
+
+PARTICLE_DEPS = {"compound:prt", "prt", "advmod", "case", "prep"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class VerbMatch:
+    """A pattern matched at a verb, with the tokens that fill its slots."""
+
+    pattern: Pattern
+    verb: Token
+    target: Token | None
+    complement: Token | None
+    negated: bool  # the verb is negated and the pattern does not absorb the negation
+
+
+class VerbMatcher:
+    """Patterns indexed by their verb's lemma and its regular inflections, so that a lemmatizer slip
+    ("urging" -> "urg") does not hide a verb."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.by_head: dict[str, list[Pattern]] = defaultdict(list)
+        self.by_form: dict[str, str] = {}
+        for pattern in patterns:
+            self.by_head[pattern.head].append(pattern)
+            for form in inflections(pattern.head):
+                self.by_form.setdefault(form, pattern.head)
+
+    def candidates(self, verb: Token) -> list[Pattern]:
+        lemma = verb.lemma_.lower()
+        if lemma not in self.by_head:
+            lemma = self.by_form.get(verb.lower_, lemma)
+        return self.by_head.get(lemma, [])
+
+    def match(self, verb: Token) -> VerbMatch | None:
+        """The most specific pattern that matches at `verb`, or None."""
+        negated = is_negated(verb)
+        best: VerbMatch | None = None
+        for pattern in self.candidates(verb):
+            if pattern.negated and not negated:
+                continue
+            found = fill(pattern, verb)
+            if found is None:
+                continue
+            target, complement = found
+            candidate = VerbMatch(pattern, verb, target, complement, negated and not pattern.negated)
+            if best is None or pattern.specificity > best.pattern.specificity:
+                best = candidate
+        return best
+
+
+def is_negated(verb: Token) -> bool:
+    """ "did not appear", "never", "refusing to honor": a negation on the verb or a refusal above it."""
+    if any(child.dep_ in {"neg", "advmod"} and child.lower_ in NEGATIONS for child in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in {"refuse", "fail", "decline"}
+
+
+def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | None:
+    """(target, complement) tokens when the pattern's parts are all in the parse, else None."""
+    particles = [child for child in verb.children if child.dep_ in PARTICLE_DEPS]
+    if not set(pattern.particles) <= {t.lower_ for t in particles}:
+        return None
+    direct = direct_object(verb)
+    # obliques may hang on a particle ("away from the talks") or on the object ("delegation from Doha")
+    heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *([direct] if direct is not None else [])]
+    obliques = [(prep, noun) for head in heads for prep, noun in prepositional_objects(head)]
+    if pattern.objects and (direct is None or not is_one_of(direct, pattern.objects)):
+        return None
+    for prepositions, nouns in pattern.obliques:
+        if not any(prep in prepositions and (not nouns or is_one_of(noun, nouns)) for prep, noun in obliques):
+            return None
+    target = None
+    if pattern.target_after == "object":
+        if pattern.objects:  # "withdraw delegation {t}" is not in the grammar: the object is no target
+            return None
+        target = direct
+    elif pattern.target_after:
+        choices = pattern.target_after.split("|")
+        target = next((noun for prep, noun in obliques if prep in choices), None)
+    if pattern.target_after and target is None:
+        return None
+    complement = None
+    if pattern.complement:
+        complement = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
+        if complement is None:
+            return None
+    return target, complement
+
+
+def is_one_of(noun: Token, words: frozenset[str]) -> bool:
+    """The noun's lemma or its form is among the words ("talks" matches "talk" and "talks")."""
+    return noun.lemma_.lower() in words or noun.lower_ in words
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The direct object; in the passive, the subject ("the talks were called off"); a bare noun the
+    parser took for a clause ("accused Netanyahu of ..." with Netanyahu as xcomp) counts too."""
+    if is_passive(verb):
+        return next((child for child in verb.children if child.dep_ in PASSIVE_SUBJECT), None)
+    return next((child for child in verb.children if child.dep_ in OBJECT
+                 or child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English forms of a verb: urge -> urges, urged, urging; stop -> stopped, stopping."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        suffix = "es" if lemma.endswith(("s", "x", "z", "ch", "sh")) else "s"
+        forms |= {lemma + suffix, lemma + "ed", lemma + "ing"}
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms

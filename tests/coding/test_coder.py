@@ -1,0 +1,88 @@
+"""Event coding mechanisms on small sentences, with a small lexicon written for the tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.coding import CodingContext, EventCoder
+from eventwire.coding.lexicon import LexiconError, parse_pattern
+from eventwire.nlp import load_pipeline
+
+LEXICON = """
+"111":
+  - push back against {t}
+  - criticize {t}
+  - express disappointment with {t}
+"112":
+  - accuse {t}
+"020":
+  - urge {t} to {act}
+"164":
+  - withdraw delegation|team|negotiator from {t}
+  - step away from {t}
+  - call off {t}
+"039":
+  - not step back
+  - not step back from {t}
+"043":
+  - host talks with {t}
+  - host {t}
+"170":
+  - step up pressure on {t}
+"190":
+  - attack {t}
+"""
+
+
+@pytest.fixture(scope="module")
+def code(tmp_path_factory, resolver):
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "verbs.yaml").write_text(LEXICON)
+    coder = EventCoder(folder)
+    nlp = load_pipeline()
+
+    def run(text):
+        doc = nlp(text)
+        mentions = resolver.resolve(doc, date(2025, 7, 25))
+        names = {f"a{n}": (m.identity.key or m.span.text) for n, m in enumerate(mentions, start=1)}
+        context = CodingContext({id(m): f"a{n}" for n, m in enumerate(mentions, start=1)},
+                                [s.start_char for s in doc.sents], date(2025, 7, 25))
+        return [(e.cameo, [names[i] for i in e.source], [names[i] for i in e.target], e.negated, e.modality)
+                for e in coder.code(doc, mentions, context)]
+    return run
+
+
+def test_source_and_target_through_nouns(code):
+    assert code("Hamas has pushed back strongly against criticism coming from top U.S. officials.") == [
+        ("111", ["hamas"], ["USA"], False, "asserted")]
+    assert code("President Trump expressed his deep disappointment with Hamas' stance.") == [
+        ("111", ["USA"], ["hamas"], False, "asserted")]
+
+
+def test_control_and_object_prepositions(code):
+    assert code("The U.S. decided to withdraw its delegation from Doha.") == [("164", ["USA"], ["QAT"], False, "asserted")]
+
+
+def test_conjunctions_and_negation_that_is_part_of_the_meaning(code):
+    events = code("Qatar and Egypt said they are not stepping back.")
+    assert sorted(events) == [("039", ["QAT", "EGY"], [], False, "asserted")] or \
+        sorted((e[0], tuple(e[1])) for e in events) == [("039", ("EGY",)), ("039", ("QAT",))]
+
+
+def test_requested_act_is_its_own_demanded_event(code):
+    events = code("Hamas urged the U.S. to step up its pressure on Israel.")
+    assert ("020", ["hamas"], ["USA"], False, "asserted") in events
+    assert ("170", ["USA"], ["ISR"], False, "demanded") in events
+
+
+def test_passive_negation_and_modality(code):
+    assert code("The talks were called off by Israel.") == [("164", ["ISR"], [], False, "asserted")]
+    assert code("Israel did not attack Egypt.") == [("190", ["ISR"], ["EGY"], True, "asserted")]
+    assert code("Egypt would host talks with Hamas.") == [("043", ["EGY"], ["hamas"], False, "planned")]
+    assert code("If Israel attacks Egypt, the talks will end.")[0][4] == "hypothetical"
+
+
+def test_patterns_that_do_not_parse_name_the_code():
+    with pytest.raises(LexiconError, match="code 111"):
+        parse_pattern("111", "Criticize {t}", "verbs.yaml")
