@@ -174,3 +174,48 @@ def actors(
         console.print(mentions_table(article, resolver.resolve(nlp(article.text), article.published)))
     if reporter.failed:
         raise typer.Exit(1)
+
+
+class GoldFormat(str, Enum):
+    eventwire = "eventwire"
+
+
+@app.command()
+def evaluate(
+    gold_format: Annotated[GoldFormat, typer.Argument(metavar="FORMAT", help="eventwire: a reference JSON "
+                                                      "like examples/*.expected.json.")],
+    gold: Annotated[Path, typer.Argument(help="The gold file.")],
+    date_: Annotated[Optional[str], typer.Option("--date", help="Article date (YYYY-MM-DD) for references "
+                                                 "whose document carries none.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use.")] = None,
+    dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help=DICTIONARIES_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+) -> None:
+    """Score eventwire against gold data: precision, recall and F1."""
+    from eventwire.evaluate.reference import Reference, score
+
+    errors = Console(stderr=True, soft_wrap=True)
+    try:
+        reference = Reference.load(gold)
+        article = Article(text=reference.document.read_text(encoding="utf8").strip(),
+                          published=parse_cli_date(date_), origin=str(reference.document))
+        [record] = list(extract_records([article], model, sources=ActorSources(tuple(dictionaries or ()))))
+    except (*SOURCE_ERRORS, ValueError, KeyError) as error:
+        errors.print(f"error: {gold}: {error}", markup=False)
+        raise typer.Exit(2) from None
+    if isinstance(record, InputError):
+        errors.print(f"error: {record.message}", markup=False)
+        raise typer.Exit(1)
+    figures = score(reference, record)
+    if as_json:
+        typer.echo(json.dumps(figures))
+        return
+    console = Console()
+    console.print(f"required events found  {figures['required_found']}/{figures['required']}  "
+                  f"recall {figures['recall']:.3f}")
+    console.print(f"produced rows correct   {figures['produced_correct']}/{figures['produced']}  "
+                  f"precision {figures['precision']:.3f}   F1 {figures['f1']:.3f}")
+    for line in figures["missed"]:
+        console.print(f"  missed: {line}", markup=False)
+    for line in figures["wrong"]:
+        console.print(f"  not in the reference: {line}", markup=False)

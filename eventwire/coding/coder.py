@@ -20,7 +20,7 @@ from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.coding.lexicon import DATA_DIR, read_patterns
 from eventwire.coding.matcher import VerbMatch, VerbMatcher
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import PASSIVE_SUBJECT, SUBJECT, is_passive, possessor, prepositional_objects
+from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, SUBJECT, is_passive, possessor, prepositional_objects
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
@@ -50,25 +50,36 @@ class EventCoder:
         """RETURNS (list[Event]): the events of the document, in text order, numbered e1, e2, ..."""
         by_token = mentions_by_token(mentions)
         events: list[Event] = []
+        requested: set[int] = set()  # verbs coded as the act another verb asks for
         for token in doc:
-            if token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
+            if token.i in requested or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
                 continue
             match = self.verbs.match(token)
             if match is None:
                 continue
-            sources = self.actors_at(subject_of(token), by_token)
-            targets = self.actors_at(match.target, by_token) if match.target is not None else []
+            sources = self.first_actors(subjects_of(token), by_token)
+            targets = self.actors_at(match.target, by_token)
             event = self.event(match, sources, targets, modality_of(token), context, len(events))
-            if event is not None:
-                events.append(event)
-                if match.complement is not None:  # the act requested of the target
-                    requested = self.verbs.match(match.complement)
-                    if requested is not None:
-                        more = self.event(requested, targets, self.actors_at(requested.target, by_token)
-                                          if requested.target is not None else [], "demanded", context, len(events))
-                        if more is not None:
-                            events.append(more)
+            if event is None:
+                continue
+            events.append(event)
+            act = self.verbs.match(match.complement) if match.complement is not None else None
+            if act is not None:  # "urged the U.S. to step up pressure on Israel": the U.S. is asked to act
+                requested.add(act.verb.i)
+                more = self.event(act, targets, self.actors_at(act.target, by_token), "demanded", context,
+                                  len(events))
+                if more is not None:
+                    events.append(more)
         return events
+
+    def first_actors(self, candidates: list[Token], by_token: dict[int, list[Mention]]) -> list[Mention]:
+        """The actors of the first candidate that stands for any ("This week's events, in which the U.S.
+        decided": the parser gave "decided" two subjects)."""
+        for candidate in candidates:
+            found = self.actors_at(candidate, by_token)
+            if found:
+                return found
+        return []
 
     def event(self, match: VerbMatch, sources: list[Mention], targets: list[Mention], modality: str,
               context: CodingContext, count: int) -> Event | None:
@@ -131,18 +142,22 @@ def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:
     return by_token
 
 
-def subject_of(verb: Token) -> Token | None:
-    """Who acts: the subject, the by-agent of a passive, else the subject of the controlling clause."""
+def subjects_of(verb: Token) -> list[Token]:
+    """Who may act, best first: the by-agent of a passive; the subjects, nearest first; else, for a
+    controlled clause, the object of the verb above ("urged the U.S. to step up") or its subject
+    ("decided to withdraw", "went further by urging")."""
     if is_passive(verb):
-        agent = next((noun for prep, noun in prepositional_objects(verb) if prep == "by"), None)
-        if agent is not None:
-            return agent
-    subject = next((child for child in verb.children if child.dep_ in SUBJECT - PASSIVE_SUBJECT), None)
-    if subject is not None:
-        return subject
+        agents = [noun for prep, noun in prepositional_objects(verb) if prep == "by"]
+        if agents:
+            return agents
+    subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT - PASSIVE_SUBJECT), key=lambda c: abs(c.i - verb.i))
+    if subjects:
+        return subjects
     if verb.dep_ in CONTROL_DEPS and verb.head != verb:
-        return subject_of(verb.head)
-    return None
+        controller = verb.head
+        objects = [c for c in controller.children if c.dep_ in OBJECT] if verb.dep_ == "xcomp" else []
+        return objects or subjects_of(controller)
+    return []
 
 
 def modality_of(verb: Token) -> str:
