@@ -50,3 +50,14 @@ def test_an_article_that_breaks_the_pipeline_fails_alone(extractor):
     error = results[1]
     assert isinstance(error, InputError) and error.problem is Problem.PROCESSING
     assert error.message.startswith("monster: E010")
+
+
+def test_a_pipeline_without_parser_or_entities_still_resolves_names(tmp_path):
+    import spacy
+
+    from eventwire.engine import Extractor
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    [record] = Extractor(str(tmp_path / "blank")).extract([Article(text=TEXTS[0], origin="blank")])
+    assert {a.key for a in record.actors} >= {"EGY", "QAT"}
+    assert record.sentences and record.events == []
