@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.identity import Mention
 from eventwire.coding.codes import CameoCode, load_code_table
-from eventwire.coding.lexicon import DATA_DIR, read_patterns
-from eventwire.coding.matcher import VerbMatch, VerbMatcher
+from eventwire.coding.lexicon import DATA_DIR, read_noun_patterns, read_patterns
+from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
 from eventwire.model import Event, TextSpan
 from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, SUBJECT, is_passive, possessor, prepositional_objects
 
@@ -42,21 +42,28 @@ class EventCoder:
     """lexicon_dir: folder with verbs.yaml (and the code table); defaults to the bundled lexicon."""
 
     def __init__(self, lexicon_dir: Path = DATA_DIR) -> None:
-        verbs = lexicon_dir / "verbs.yaml"
+        verbs, nouns = lexicon_dir / "verbs.yaml", lexicon_dir / "nouns.yaml"
         self.codes: dict[str, CameoCode] = load_code_table()
         self.verbs = VerbMatcher([p for p in read_patterns(verbs) if p.code in self.codes] if verbs.exists() else [])
+        self.nouns = NounMatcher([p for p in read_noun_patterns(nouns) if p.code in self.codes]
+                                 if nouns.exists() else [])
 
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
         """RETURNS (list[Event]): the events of the document, in text order, numbered e1, e2, ..."""
         by_token = mentions_by_token(mentions)
         events: list[Event] = []
         requested: set[int] = set()  # verbs coded as the act another verb asks for
+        covered: set[int] = set()  # nouns a verb event already read ("withdraw its delegation")
         for token in doc:
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in covered:
+                events += self.nominal_event(token, by_token, context, len(events))
             if token.i in requested or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
                 continue
             match = self.verbs.match(token)
             if match is None:
                 continue
+            for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
+                covered.update(t.i for t in read.subtree) if read is not None else None
             sources = self.first_actors(subjects_of(token), by_token)
             targets = self.actors_at(match.target, by_token)
             event = self.event(match, sources, targets, modality_of(token), context, len(events))
@@ -72,6 +79,17 @@ class EventCoder:
                     events.append(more)
         return events
 
+    def nominal_event(self, noun: Token, by_token: dict[int, list[Mention]], context: CodingContext,
+                      count: int) -> list[Event]:
+        match = self.nouns.match(noun)
+        if match is None:
+            return []
+        sources = self.actors_at(match.source, by_token)
+        targets = self.actors_at(match.target, by_token)
+        code = self.codes[match.pattern.code]
+        event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context, count)
+        return [event] if event is not None else []
+
     def first_actors(self, candidates: list[Token], by_token: dict[int, list[Mention]]) -> list[Mention]:
         """The actors of the first candidate that stands for any ("This week's events, in which the U.S.
         decided": the parser gave "decided" two subjects)."""
@@ -83,13 +101,18 @@ class EventCoder:
 
     def event(self, match: VerbMatch, sources: list[Mention], targets: list[Mention], modality: str,
               context: CodingContext, count: int) -> Event | None:
+        return self.build(self.codes[match.pattern.code], match.verb, match.pattern.specificity, sources, targets,
+                          match.negated, modality, context, count)
+
+    def build(self, code: CameoCode, trigger: Token, specificity: int, sources: list[Mention],
+              targets: list[Mention], negated: bool, modality: str, context: CodingContext,
+              count: int) -> Event | None:
+        """An event record, or None when no source actor is known."""
         ids = context.actor_ids
         source_ids = unique(ids[id(m)] for m in sources if id(m) in ids)
         target_ids = [i for i in unique(ids[id(m)] for m in targets if id(m) in ids) if i not in source_ids]
         if not source_ids:
             return None
-        code = self.codes[match.pattern.code]
-        trigger = match.verb
         sentence = max(n for n, start in enumerate(context.sentence_starts) if start <= trigger.idx) \
             if context.sentence_starts else 0
         return Event(
@@ -97,9 +120,9 @@ class EventCoder:
             trigger=TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             source=source_ids, target=target_ids, cameo=code.code, cameo_root=code.root,
             plover=code.plover_type, plover_mode=code.plover_mode, quad_class=code.quad_class,
-            goldstein=code.goldstein, negated=match.negated, modality=modality,
+            goldstein=code.goldstein, negated=negated, modality=modality,
             date=context.day.isoformat() if context.day else None,
-            confidence=round(min(0.95, 0.5 + 0.1 * match.pattern.specificity + 0.1 * bool(target_ids)), 2))
+            confidence=round(min(0.95, 0.5 + 0.1 * specificity + 0.1 * bool(target_ids)), 2))
 
     def actors_at(self, token: Token | None, by_token: dict[int, list[Mention]], depth: int = 2) -> list[Mention]:
         """The actors a token stands for, over its conjuncts: the mention it is part of, else the owner

@@ -112,8 +112,12 @@ def is_preposition(item: str) -> bool:
 
 
 def read_patterns(path: Path) -> list[Pattern]:
-    """Every pattern of a lexicon file (a mapping from CAMEO code to a list of pattern lines).
-    RAISES (LexiconError): naming the file, the code and the pattern at fault."""
+    """Every pattern of a verb lexicon file. RAISES (LexiconError): naming file, code and pattern."""
+    return [parse_pattern(code, line, str(path)) for code, line in read_lines(path)]
+
+
+def read_lines(path: Path) -> list[tuple[str, str]]:
+    """(code, pattern line) pairs of a lexicon file: a mapping from CAMEO code to a list of lines."""
     try:
         with path.open(encoding="utf8") as handle:
             table = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
@@ -121,10 +125,59 @@ def read_patterns(path: Path) -> list[Pattern]:
         raise LexiconError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(table, dict):
         raise LexiconError(f"{path}: expected a mapping from CAMEO codes to lists of patterns")
-    patterns = []
+    pairs = []
     for code, lines in table.items():
         code = str(code)
         if not code.isdigit() or not isinstance(lines, list):
             raise LexiconError(f"{path}: {code!r}: expected a CAMEO code with a list of patterns")
-        patterns += [parse_pattern(code, str(line), str(path)) for line in lines]
-    return patterns
+        pairs += [(code, str(line)) for line in lines]
+    return pairs
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    """A nominal event: a head noun with required modifiers ("prisoner exchange") and slots after
+    prepositions ("exit of {s} from {t}"); a possessor fills the source too ("Israel's withdrawal")."""
+
+    code: str
+    text: str
+    heads: frozenset[str]
+    modifiers: tuple[frozenset[str], ...] = ()
+    source_after: str | None = None
+    target_after: str | None = None  # a preposition, or "and" for "between {s} and {t}"
+    obliques: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        return 2 * len(self.modifiers) + bool(self.source_after) + bool(self.target_after) + len(self.obliques)
+
+
+def parse_noun_pattern(code: str, text: str, where: str) -> NounPattern:
+    """Parse one noun pattern line. RAISES (LexiconError): naming where, the code and the pattern."""
+    items = text.split()
+    phrase: list[str] = []
+    while items and items[0] not in SLOTS and not is_preposition(items[0]) and items[0] != "and":
+        phrase.append(items.pop(0))
+    if not phrase or not all(w.replace("|", "").replace("-", "").isalpha() and w.islower() for w in phrase):
+        raise LexiconError(f"{where}: code {code}: {text!r} must start with lower-case nouns")
+    slots: dict[str, str] = {}
+    obliques: list[tuple[frozenset[str], frozenset[str]]] = []
+    while items:
+        preposition = items.pop(0)
+        if not (is_preposition(preposition) or preposition == "and") or not items:
+            raise LexiconError(f"{where}: code {code}: cannot read {preposition!r} in {text!r}")
+        filler = items.pop(0)
+        if filler in ("{s}", "{t}"):
+            if filler in slots:
+                raise LexiconError(f"{where}: code {code}: {filler} twice in {text!r}")
+            slots[filler] = preposition.replace("_", " ")
+        else:
+            obliques.append((alternatives(preposition.replace("_", " ")), alternatives(filler)))
+    return NounPattern(code=code, text=text, heads=alternatives(phrase[-1]),
+                       modifiers=tuple(alternatives(w) for w in phrase[:-1]), source_after=slots.get("{s}"),
+                       target_after=slots.get("{t}"), obliques=tuple(obliques))
+
+
+def read_noun_patterns(path: Path) -> list[NounPattern]:
+    """Every pattern of a noun lexicon file. RAISES (LexiconError)."""
+    return [parse_noun_pattern(code, line, str(path)) for code, line in read_lines(path)]

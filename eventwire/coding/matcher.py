@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.coding.lexicon import Pattern
-from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, is_passive, prepositional_objects
+from eventwire.coding.lexicon import NounPattern, Pattern
+from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, is_passive, possessor, prepositional_objects
 
 PARTICLE_DEPS = {"compound:prt", "prt", "advmod", "case", "prep"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 NEGATIONS = {"not", "n't", "never", "no"}
+NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nn", "nmod:npmod", "npadvmod"}
 
 
 @dataclass(frozen=True)
@@ -132,3 +133,55 @@ def inflections(lemma: str) -> set[str]:
         if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
+
+
+@dataclass(frozen=True)
+class NounMatch:
+    pattern: NounPattern
+    noun: Token
+    source: Token | None
+    target: Token | None
+
+
+class NounMatcher:
+    """Nominal events: "the exit of Israel from the talks", "Israel's withdrawal from Gaza"."""
+
+    def __init__(self, patterns: list[NounPattern]) -> None:
+        self.by_head: dict[str, list[NounPattern]] = defaultdict(list)
+        for pattern in patterns:
+            for head in pattern.heads:
+                self.by_head[head].append(pattern)
+
+    def match(self, noun: Token) -> NounMatch | None:
+        best: NounMatch | None = None
+        for pattern in self.by_head.get(noun.lemma_.lower(), []) or self.by_head.get(noun.lower_, []):
+            found = fill_noun(pattern, noun)
+            if found is not None and (best is None or pattern.specificity > best.pattern.specificity):
+                best = NounMatch(pattern, noun, *found)
+        return best
+
+
+def fill_noun(pattern: NounPattern, noun: Token) -> tuple[Token | None, Token | None] | None:
+    """(source, target) tokens when the noun has every required modifier and oblique, else None."""
+    modifiers = [child for child in noun.children if child.dep_ in NOUN_MODIFIER_DEPS]
+    if not all(any(is_one_of(m, words) for m in modifiers) for words in pattern.modifiers):
+        return None
+    obliques = list(prepositional_objects(noun))
+    for prepositions, nouns in pattern.obliques:
+        if not any(prep in prepositions and is_one_of(obj, nouns) for prep, obj in obliques):
+            return None
+    source = possessor(noun)
+    if pattern.source_after:
+        choices = pattern.source_after.split("|")
+        source = next((obj for prep, obj in obliques if prep in choices), source)
+    if source is not None:  # the parser often hangs the next phrase on the source: "exit of Qatar from Egypt"
+        obliques += prepositional_objects(source)
+    target = None
+    if pattern.target_after == "and":  # "agreement between Israel and Hamas"
+        target = source.conjuncts[-1] if source is not None and source.conjuncts else None
+    elif pattern.target_after:
+        choices = pattern.target_after.split("|")
+        target = next((obj for prep, obj in obliques if prep in choices), None)
+    if pattern.target_after and target is None:
+        return None
+    return source, target

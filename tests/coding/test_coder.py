@@ -35,10 +35,20 @@ LEXICON = """
 """
 
 
+NOUNS = """
+"164":
+  - exit of {s} from {t}
+  - withdrawal of {s} from {t}
+"043":
+  - talks with {t}
+"""
+
+
 @pytest.fixture(scope="module")
 def code(tmp_path_factory, resolver):
     folder = tmp_path_factory.mktemp("lexicon")
     (folder / "verbs.yaml").write_text(LEXICON)
+    (folder / "nouns.yaml").write_text(NOUNS)
     coder = EventCoder(folder)
     nlp = load_pipeline()
 
@@ -86,3 +96,9 @@ def test_passive_negation_and_modality(code):
 def test_patterns_that_do_not_parse_name_the_code():
     with pytest.raises(LexiconError, match="code 111"):
         parse_pattern("111", "Criticize {t}", "verbs.yaml")
+
+
+def test_nominal_events_take_possessors_and_of_objects_as_sources(code):
+    assert code("Israel's withdrawal from Gaza angered Hamas.") == [("164", ["ISR"], ["PSE"], False, "asserted")]
+    assert code("After the exit of Qatar from Egypt, prices rose.") == [("164", ["QAT"], ["EGY"], False, "asserted")]
+    assert code("Egypt would host talks with Hamas.") == [("043", ["EGY"], ["hamas"], False, "planned")]
