@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.identity import Mention
 from eventwire.coding.codes import CameoCode, load_code_table
+from eventwire.coding.dates import event_date
 from eventwire.coding.lexicon import DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
 from eventwire.model import Event, TextSpan
@@ -121,7 +122,7 @@ class EventCoder:
             source=source_ids, target=target_ids, cameo=code.code, cameo_root=code.root,
             plover=code.plover_type, plover_mode=code.plover_mode, quad_class=code.quad_class,
             goldstein=code.goldstein, negated=negated, modality=modality,
-            date=context.day.isoformat() if context.day else None,
+            date=event_date(trigger, context.day, modality),
             confidence=round(min(0.95, 0.5 + 0.1 * specificity + 0.1 * bool(target_ids)), 2))
 
     def actors_at(self, token: Token | None, by_token: dict[int, list[Mention]], depth: int = 2) -> list[Mention]:
