@@ -33,11 +33,29 @@ class DescriptionMatcher:
         self.table: dict[str, Description] = {term: d for d in kb.descriptions for term in d.terms}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("REFERENCE", list(nlp.tokenizer.pipe(self.table)))
+        # "the group" also as "the paramilitary group", "the Islamist movement"
+        self.definite_heads = {term.split()[1]: term for term in self.table
+                               if term.startswith("the ") and len(term.split()) == 2}
 
     def __call__(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Description]]:
-        spans = filter_spans([Span(doc, start, end) for _, start, end in self.matcher(doc)])
-        found = [(span, self.table[span.text.lower()]) for span in spans if taken.isdisjoint(range(span.start, span.end))]
+        spans = filter_spans([Span(doc, start, end) for _, start, end in self.matcher(doc)]
+                             + self.modified_definites(doc))
+        found = [(span, self.table.get(span.text.lower()) or self.table[self.definite_heads[span.root.lower_]])
+                 for span in spans if taken.isdisjoint(range(span.start, span.end))]
         return [(span, d) for span, d in found if d.roles is None or role_of(span.root) in d.roles]
+
+
+    def modified_definites(self, doc: Doc) -> list[Span]:
+        """ "the paramilitary group": the definite article, adjectives, and a description's noun."""
+        spans = []
+        for token in doc:
+            if token.lower_ not in self.definite_heads:
+                continue
+            modifiers = [c for c in token.lefts if c.dep_ not in {"case", "punct", "cc", "mark"}]
+            if modifiers and modifiers[0].lower_ == "the" and \
+                    all(c.dep_ in {"det", "amod", "compound"} for c in modifiers):
+                spans.append(doc[modifiers[0].i:token.i + 1])
+        return spans
 
 
 def resolve_references(doc: Doc, mentions: list, references: list[tuple[Span, Description]]) -> list:
@@ -117,3 +135,12 @@ def is_speaker(token: Token) -> bool:
         return True
     head = token.head
     return head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def refer_back(span: Span, description: Description, earlier: list[Mention]) -> Mention | None:
+    """The single antecedent a description takes among earlier mentions, by the same salience."""
+    sentence_of = {token.i: n for n, sent in enumerate(span.doc.sents) for token in sent}
+    here = sentence_of[span.start]
+    pool = [m for m in earlier if m.identity.key is not None and here - sentence_of[m.span.start] <= SENTENCE_WINDOW]
+    found = antecedents(span, description, pool, [], sentence_of)
+    return found[0] if len(found) == 1 else None

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.coref import DescriptionMatcher, resolve_references
+from eventwire.actors.coref import DescriptionMatcher, refer_back, resolve_references
 from eventwire.actors.identity import (Identity, Mention, affiliated_person, affiliation_identity, organisation_identity,
                                        person_identity, place_identity, state_identity)
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
@@ -110,6 +110,7 @@ class ActorResolver:
         self.stated_affiliations(mentions, names)
         mentions += resolve_references(doc, mentions, self.descriptions(doc, taken))
         self.owners_by_reference(mentions)
+        self.definite_agents(mentions)
         mentions.sort(key=lambda m: m.span.start)
         return mentions
 
@@ -206,7 +207,8 @@ class ActorResolver:
     def is_agent_phrase(self, term: Span, names: dict[int, NameMatch], agent_heads: dict[int, str]) -> bool:
         """Whether an agent term names an actor of its own. Not when it is part of a known name ("State
         Department"), an adjective ("official visit", "military operations"), a title or appositive of a
-        name ("President Trump", "X, a senior official"), or the modifier of another agent ("army delegation")."""
+        name ("President Trump", "X, a senior official"), or the modifier of another noun ("army delegation",
+        "the paramilitary group")."""
         head = term.root
         if any(t.i in names for t in term) or head.pos_ not in {"NOUN", "PROPN"}:
             return False
@@ -215,7 +217,7 @@ class ActorResolver:
             return False  # "President Trump", "X, a senior official"
         if any(child.dep_ in {"appos", "flat"} and is_name(child, names) for child in head.children):
             return False  # "special envoy Steve Witkoff" parsed with the name in apposition to the title
-        return not (head.dep_ == "compound" and describes.i in agent_heads)
+        return head.dep_ not in {"compound", "amod"}  # "army delegation", "the paramilitary group": the noun it modifies speaks
 
     def agent_phrases(self, term: Span, sector: str, names: dict[int, NameMatch],
                       agent_heads: dict[int, str]) -> list[Mention]:
@@ -283,6 +285,28 @@ class ActorResolver:
                 sector = mention.identity.sector
                 mention.identity = owner.with_sector(sector)
                 mention.reason = f"agent {mention.span.root.lower_!r} ({sector}) of {pronoun.text!r} = {owner.name}"
+
+    def definite_agents(self, mentions: list[Mention]) -> None:
+        """ "the army" after "Sudan's army": a definite agent with no owner is the latest earlier agent
+        named by the same noun whose owner the text stated; failing that, a definite description
+        ("the paramilitary group") refers back like one (eventwire.actors.coref)."""
+        ordered = sorted(mentions, key=lambda m: m.span.start)
+        for n, mention in enumerate(ordered):
+            head = mention.span.root
+            if mention.identity.type != "agent" or not any(c.lower_ == "the" for c in head.children):
+                continue
+            nouns = {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
+            earlier = next((m for m in reversed(ordered[:n]) if m.identity.key is not None
+                            and m.span.root.lower_ in nouns), None)
+            if earlier is not None:
+                mention.identity = earlier.identity
+                mention.reason = f"the same {head.lower_!r} as {earlier.span.text!r} before it"
+                continue
+            description = self.descriptions.table.get(f"the {head.lower_}")
+            antecedent = refer_back(mention.span, description, ordered[:n]) if description else None
+            if antecedent is not None:
+                mention.identity = antecedent.identity
+                mention.reason = f"coreference: {mention.span.text!r} -> {antecedent.identity.name}"
 
     # -- affiliations stated in the text ----------------------------------------------------
 

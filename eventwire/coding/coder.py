@@ -9,7 +9,7 @@ is an event of its own, by the one asked, with modality `demanded`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.identity import Mention
 from eventwire.coding.codes import CameoCode, load_code_table
+from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.coding.dates import event_date
+from eventwire.coding.location import Gazetteer, dateline_place, event_location
 from eventwire.coding.lexicon import DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
 from eventwire.model import Event, TextSpan
@@ -37,14 +39,17 @@ class CodingContext:
     actor_ids: dict[int, str]  # id(mention) -> actor id
     sentence_starts: list[int]
     day: date | None
+    by_token: dict[int, list[Mention]] = field(default_factory=dict)  # set by the coder
+    dateline: Mention | None = None
 
 
 class EventCoder:
     """lexicon_dir: folder with verbs.yaml (and the code table); defaults to the bundled lexicon."""
 
-    def __init__(self, lexicon_dir: Path = DATA_DIR) -> None:
+    def __init__(self, lexicon_dir: Path = DATA_DIR, kb: KnowledgeBase | None = None) -> None:
         verbs, nouns = lexicon_dir / "verbs.yaml", lexicon_dir / "nouns.yaml"
         self.codes: dict[str, CameoCode] = load_code_table()
+        self.gazetteer = Gazetteer(kb or load_knowledge_base())
         self.verbs = VerbMatcher([p for p in read_patterns(verbs) if p.code in self.codes] if verbs.exists() else [])
         self.nouns = NounMatcher([p for p in read_noun_patterns(nouns) if p.code in self.codes]
                                  if nouns.exists() else [])
@@ -52,6 +57,7 @@ class EventCoder:
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
         """RETURNS (list[Event]): the events of the document, in text order, numbered e1, e2, ..."""
         by_token = mentions_by_token(mentions)
+        context.by_token, context.dateline = by_token, dateline_place(mentions)
         events: list[Event] = []
         requested: set[int] = set()  # verbs coded as the act another verb asks for
         covered: set[int] = set()  # nouns a verb event already read ("withdraw its delegation")
@@ -123,6 +129,7 @@ class EventCoder:
             plover=code.plover_type, plover_mode=code.plover_mode, quad_class=code.quad_class,
             goldstein=code.goldstein, negated=negated, modality=modality,
             date=event_date(trigger, context.day, modality),
+            location=event_location(trigger, context.by_token, self.gazetteer, context.dateline),
             confidence=round(min(0.95, 0.5 + 0.1 * specificity + 0.1 * bool(target_ids)), 2))
 
     def actors_at(self, token: Token | None, by_token: dict[int, list[Mention]], depth: int = 2) -> list[Mention]:

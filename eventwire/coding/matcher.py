@@ -77,12 +77,16 @@ def is_negated(verb: Token) -> bool:
 def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | None:
     """(target, complement) tokens when the pattern's parts are all in the parse, else None."""
     particles = [child for child in verb.children if child.dep_ in PARTICLE_DEPS]
-    if not set(pattern.particles) <= {t.lower_ for t in particles}:
-        return None
     direct = direct_object(verb)
     # obliques may hang on a particle ("away from the talks") or on the object ("delegation from Doha")
     heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *([direct] if direct is not None else [])]
     obliques = [(prep, noun) for head in heads for prep, noun in prepositional_objects(head)]
+    # a particle may also be parsed as the first word of a compound preposition ("walked [out of] the talks")
+    present = {t.lower_ for t in particles} | {word for prep, _ in obliques for word in prep.split()[:-1]}
+    if not set(pattern.particles) <= present:
+        return None
+    obliques = [(prep.split()[-1] if len(prep.split()) == 2 and prep.split()[0] in pattern.particles else prep, noun)
+                for prep, noun in obliques]
     if pattern.objects and (direct is None or not is_one_of(direct, pattern.objects)):
         return None
     for prepositions, nouns in pattern.obliques:

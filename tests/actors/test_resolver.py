@@ -76,3 +76,12 @@ def test_pronouns_and_descriptions(resolver):
     mentions = resolve(resolver, text)
     assert identity_of(mentions, "The group").key == "hezbollah"
     assert {m.identity.key for m in mentions if m.span.text == "the two countries"} == {"QAT", "EGY"}
+
+
+def test_definite_agents_and_modified_descriptions_refer_back(resolver):
+    text = ("Sudan's army left the talks after the Rapid Support Forces rejected a truce. "
+            "The army said the paramilitary group had shelled the city.")
+    mentions = resolve(resolver, text)
+    army = identity_of(mentions, "The army")
+    assert (army.key, army.cameo_code) == ("SDN", "SDNMIL")
+    assert identity_of(mentions, "the paramilitary group").kb_id == "rsf"

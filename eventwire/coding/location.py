@@ -1,0 +1,66 @@
+"""Where an event happened: a place in the event's own clause ("withdraw its delegation from Doha",
+"talks in Cairo", "outside the White House"), else the first place of its sentence, else the
+article's dateline place; resolved to name, country and coordinates through the gazetteer."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.identity import Mention
+from eventwire.actors.kb import KnowledgeBase, Place
+from eventwire.model import Location
+from eventwire.nlp.syntax import prepositional_objects
+
+PLACE_PREPOSITIONS = {"in", "at", "from", "outside", "near", "inside", "into", "to", "across", "around", "on"}
+DATELINE_SEPARATORS = ("—", "–", " - ", "(")
+
+
+class Gazetteer:
+    """Places of the knowledge base by name and alias."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.places: dict[str, list[Place]] = {}
+        for place in kb.places:
+            for name in [place.name, *place.aliases]:
+                self.places.setdefault(name.lower(), []).append(place)
+
+    def location(self, mention: Mention) -> Location:
+        identity = mention.identity
+        for name in (mention.span.text, identity.name or ""):
+            for place in self.places.get(name.lower().removeprefix("the "), []):
+                if identity.country in (None, place.country):
+                    return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+        return Location(name=identity.name or mention.span.text, country=identity.country)
+
+
+def is_place(mention: Mention) -> bool:
+    return mention.identity.type == "location" or (mention.identity.type == "state" and mention.identity.sector is None)
+
+
+def event_location(trigger: Token, by_token: dict[int, list[Mention]], gazetteer: Gazetteer,
+                   dateline: Mention | None) -> Location | None:
+    """The place of the event at `trigger` (a verb or an event noun)."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in {"obj", "dobj", "nsubj:pass", "nsubjpass"})]
+    for head in heads:
+        for preposition, noun in prepositional_objects(head):
+            if preposition.split()[-1] in PLACE_PREPOSITIONS:
+                places = [m for m in by_token.get(noun.i, []) if m.identity.type == "location"]
+                if places:
+                    return gazetteer.location(places[0])
+    sentence: Span = trigger.sent
+    for token in sentence:
+        places = [m for m in by_token.get(token.i, []) if m.identity.type == "location"]
+        if places:
+            return gazetteer.location(places[0])
+    return gazetteer.location(dateline) if dateline is not None else None
+
+
+def dateline_place(doc_mentions: list[Mention]) -> Mention | None:
+    """ "JEDDAH, Saudi Arabia — ...": a place that opens the article before a dash or agency name."""
+    for mention in doc_mentions:
+        if mention.span.start_char > 60:
+            return None
+        rest = mention.span.doc.text[mention.span.end_char:mention.span.end_char + 40]
+        if is_place(mention) and mention.span.start == 0 and (rest.startswith(",") or rest.lstrip().startswith(
+                DATELINE_SEPARATORS)):
+            return mention
+    return None
