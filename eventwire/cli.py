@@ -25,7 +25,7 @@ from eventwire.ingest.readers import count_articles
 from eventwire.model import Article
 from eventwire.nlp import load_pipeline
 from eventwire.nlp.pipeline import ModelNotFound
-from eventwire.render import mentions_table, print_record
+from eventwire.render import mentions_table, print_record, quotes_by_speaker
 
 app = typer.Typer(help="Turn news articles into sourced, structured records of political events, actors, "
                        "quotes and talks.", no_args_is_help=True, add_completion=False)
@@ -172,6 +172,31 @@ def actors(
     console = Console()
     for article in articles:
         console.print(mentions_table(article, resolver.resolve(nlp(article.text), article.published)))
+    if reporter.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def quotes(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl), directories, or - for stdin.")],
+    date_: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs "
+                                                 "that carry none.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use.")] = None,
+) -> None:
+    """Print who said what, grouped by speaker, for each article."""
+    options = IngestOptions(default_date=parse_cli_date(date_))
+    errors = Console(stderr=True, soft_wrap=True)
+    reporter = Reporter(errors, quiet=True)
+    console = Console()
+    try:
+        for result in extract_records(readable_articles(inputs, options, reporter), model):
+            if isinstance(result, InputError):
+                reporter.report(result)
+            else:
+                console.print(quotes_by_speaker(result))
+    except SOURCE_ERRORS as error:
+        errors.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from None
     if reporter.failed:
         raise typer.Exit(1)
 

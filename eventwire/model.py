@@ -132,10 +132,12 @@ class Quote:
     cue: TextSpan
     content: TextSpan
     kind: str  # direct | indirect | mixed
+    speakers: list[str] = field(default_factory=list)  # every speaker when several speak ("Qatar and Egypt")
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "speaker": self.speaker, "speaker_text": self.speaker_text,
-                "cue": self.cue.to_dict(), "content": self.content.to_dict(), "kind": self.kind}
+                "cue": self.cue.to_dict(), "content": self.content.to_dict(), "kind": self.kind,
+                "speakers": self.speakers}
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -13,7 +14,7 @@ from eventwire.model import Article, ArticleRecord
 def record_panel(record: ArticleRecord) -> Panel:
     """A panel summarising one article: what it is, who acts in it, what happened, who said what."""
     article = record.article
-    header = Text()
+    header = Text()  # Text, not markup: article text and titles are untrusted
     header.append(article.title or article.origin or article.id, style="bold")
     header.append(f"\nid {article.id} · published {article.published or 'unknown'} · "
                   f"{len(record.sentences)} sentences · {len(record.actors)} actor mentions · "
@@ -25,7 +26,7 @@ def record_panel(record: ArticleRecord) -> Panel:
         parts.append(events_table(record))
     if record.quotes:
         parts.append(quotes_table(record))
-    return Panel(Group(*parts), title=article.origin or None, title_align="left")
+    return Panel(Group(*parts), title=escape(article.origin) if article.origin else None, title_align="left")
 
 
 def actors_table(record: ArticleRecord) -> Table:
@@ -40,7 +41,7 @@ def actors_table(record: ArticleRecord) -> Table:
                              actor.cameo_code or "", 0]
         seen[row_key][5] += 1
     for row in seen.values():
-        table.add_row(*(str(cell) for cell in row))
+        table.add_row(*(escape(str(cell)) for cell in row))
     return table
 
 
@@ -50,21 +51,46 @@ def events_table(record: ArticleRecord) -> Table:
     for column in ("source", "trigger", "target", "CAMEO", "PLOVER", "modality", "date"):
         table.add_column(column)
     for event in record.events:
-        table.add_row(", ".join(names.get(i, i) for i in event.source),
-                      ("not " if event.negated else "") + event.trigger.text,
-                      ", ".join(names.get(i, i) for i in event.target),
-                      event.cameo or "", event.plover or "", event.modality, event.date or "")
+        table.add_row(*map(escape, (", ".join(names.get(i, i) for i in event.source),
+                                    ("not " if event.negated else "") + event.trigger.text,
+                                    ", ".join(names.get(i, i) for i in event.target),
+                                    event.cameo or "", event.plover or "", event.modality, event.date or "")))
     return table
 
 
-def quotes_table(record: ArticleRecord) -> Table:
-    table = Table(title="Quotes", title_justify="left")
+def speaker_label(record: ArticleRecord, speaker_text: str | None, speakers: list[str]) -> str:
+    """ "He (Steve Witkoff)": the words of the text, with who they resolved to when that differs."""
+    names = {actor.id: actor.name or actor.text for actor in record.actors}
+    resolved = ", ".join(dict.fromkeys(names[s] for s in speakers if s in names))
+    if not speaker_text:
+        return resolved or "-"
+    return f"{speaker_text} ({resolved})" if resolved and resolved not in speaker_text else speaker_text
+
+
+def quotes_table(record: ArticleRecord, title: str = "Quotes") -> Table:
+    table = Table(title=title, title_justify="left")
     for column in ("speaker", "cue", "kind", "content"):
         table.add_column(column)
     for quote in record.quotes:
         content = quote.content.text
-        table.add_row(quote.speaker_text or "-", quote.cue.text, quote.kind,
-                      content if len(content) <= 120 else content[:117] + "...")
+        table.add_row(*map(escape, (speaker_label(record, quote.speaker_text, quote.speakers), quote.cue.text,
+                                    quote.kind, content if len(content) <= 120 else content[:117] + "...")))
+    return table
+
+
+def quotes_by_speaker(record: ArticleRecord) -> Table:
+    """Who said what: the article's quotes grouped by resolved speaker."""
+    names = {actor.id: actor.name or actor.text for actor in record.actors}
+    groups: dict[str, list] = {}
+    for quote in record.quotes:
+        who = ", ".join(sorted({names.get(s, s) for s in quote.speakers})) or quote.speaker_text or "unattributed"
+        groups.setdefault(who, []).append(quote)
+    table = Table(title=record.article.title or record.article.origin or record.article.id, title_justify="left",
+                  show_lines=True)
+    for column in ("speaker", "said (cue, kind)"):
+        table.add_column(column, overflow="fold")
+    for who, quotes in groups.items():
+        table.add_row(escape(who), escape("\n".join(f"[{q.cue.text}, {q.kind}] {q.content.text}" for q in quotes)))
     return table
 
 
@@ -80,6 +106,6 @@ def mentions_table(article: Article, mentions: list[Mention]) -> Table:
         table.add_column(column, overflow="fold")
     for mention in mentions:
         i = mention.identity
-        table.add_row(mention.span.text, str(mention.span.start_char), i.key or "-", i.sector or "",
-                      i.cameo_code or "", i.type, mention.reason)
+        table.add_row(*map(escape, (mention.span.text, str(mention.span.start_char), i.key or "-", i.sector or "",
+                                    i.cameo_code or "", i.type, mention.reason)))
     return table

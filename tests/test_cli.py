@@ -67,3 +67,18 @@ def test_installed_command_reads_stdin(example_article):
                           input=text, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["text"] == text.strip()
+
+
+def test_table_output_does_not_interpret_markup_in_article_text(tmp_path):
+    path = tmp_path / "markup.txt"
+    path.write_text("[bold red]Egypt[/bold red] and Qatar urged both sides to return to the talks in Cairo "
+                    "on Monday, officials said.")
+    result = run("extract", path, "--date", "2025-03-04", "--format", "table")
+    assert result.exit_code == 0
+    assert "[/bold red]" in result.stdout  # shown as written, not read as markup
+
+
+def test_quotes_command_groups_by_speaker(shared_example):
+    result = run("quotes", shared_example, "--date", "2025-07-25")
+    assert result.exit_code == 0, result.stderr
+    assert "Steve Witkoff" in result.stdout and "[According to, indirect]" in result.stdout

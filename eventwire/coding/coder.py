@@ -23,13 +23,12 @@ from eventwire.coding.location import Gazetteer, dateline_place, event_location
 from eventwire.coding.lexicon import DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, SUBJECT, is_passive, possessor, prepositional_objects
+from eventwire.nlp.syntax import possessor, prepositional_objects, subjects_of
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
 EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
 CONDITION_MARKERS = {"if", "unless"}
-CONTROL_DEPS = {"xcomp", "advcl", "conj"}
 
 
 @dataclass
@@ -171,24 +170,6 @@ def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:
             elif mention.span.start == current[0].span.start and mention.span.end == current[0].span.end:
                 current.append(mention)
     return by_token
-
-
-def subjects_of(verb: Token) -> list[Token]:
-    """Who may act, best first: the by-agent of a passive; the subjects, nearest first; else, for a
-    controlled clause, the object of the verb above ("urged the U.S. to step up") or its subject
-    ("decided to withdraw", "went further by urging")."""
-    if is_passive(verb):
-        agents = [noun for prep, noun in prepositional_objects(verb) if prep == "by"]
-        if agents:
-            return agents
-    subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT - PASSIVE_SUBJECT), key=lambda c: abs(c.i - verb.i))
-    if subjects:
-        return subjects
-    if verb.dep_ in CONTROL_DEPS and verb.head != verb:
-        controller = verb.head
-        objects = [c for c in controller.children if c.dep_ in OBJECT] if verb.dep_ == "xcomp" else []
-        return objects or subjects_of(controller)
-    return []
 
 
 def modality_of(verb: Token) -> str:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.sources import ActorSources
 from eventwire.coding import CodingContext, EventCoder
+from eventwire.quotes import find_attributions, mark_reported, quote_records
 from eventwire.errors import InputError, Problem
 from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
@@ -54,7 +55,9 @@ class Extractor:
         context = CodingContext(actor_ids={id(m): a.id for m, a in zip(mentions, actors)},
                                 sentence_starts=[s.start for s in sentences], day=article.published)
         events = self.coder.code(doc, mentions, context)
-        return ArticleRecord(article=article, sentences=sentences, actors=actors, events=events)
+        quotes = quote_records(find_attributions(doc, mentions), context.actor_ids)
+        mark_reported(events, quotes)
+        return ArticleRecord(article=article, sentences=sentences, actors=actors, events=events, quotes=quotes)
 
 
 def sentence_spans(doc: Doc) -> Iterator[tuple[int, int]]:

@@ -17,6 +17,7 @@ POSSESSIVE = {"nmod:poss", "poss"}
 MODIFIER = {"amod", "compound", "nmod:poss", "poss", "nmod:npmod", "npadvmod", "nmod", "flat", "nn"}
 APPOSITION = {"appos"}
 CONJUNCT = {"conj"}
+CONTROL_DEPS = {"xcomp", "advcl", "conj"}
 OBLIQUE_UD = {"obl", "nmod", "obl:agent", "obl:tmod", "obl:npmod", "nmod:tmod", "advcl"}
 
 
@@ -33,7 +34,10 @@ def possessor(noun: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in PASSIVE_SUBJECT or child.dep_ in {"aux:pass", "auxpass"} for child in verb.children)
+    """A passive auxiliary, or a passive subject on a past participle (a passive subject on a verb in
+    the past tense is a parser slip: "both countries confirmed")."""
+    return any(child.dep_ in {"aux:pass", "auxpass"} or child.dep_ in PASSIVE_SUBJECT and verb.tag_ == "VBN"
+               for child in verb.children)
 
 
 def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
@@ -65,3 +69,22 @@ def appositives(noun: Token) -> list[Token]:
         if child.dep_ in {"flat", "compound", "flat:name"}:
             found += [c for c in child.children if c.dep_ in APPOSITION]
     return found
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Who may act, best first: the by-agent of a passive; the subjects, nearest first; else, for a
+    controlled clause, the object of the verb above ("urged the U.S. to step up") or its subject
+    ("decided to withdraw", "went further by urging")."""
+    if is_passive(verb):
+        agents = [noun for prep, noun in prepositional_objects(verb) if prep == "by"]
+        if agents:
+            return agents
+    acting = SUBJECT - PASSIVE_SUBJECT if is_passive(verb) else SUBJECT
+    subjects = sorted((c for c in verb.children if c.dep_ in acting), key=lambda c: abs(c.i - verb.i))
+    if subjects:
+        return subjects
+    if verb.dep_ in CONTROL_DEPS and verb.head != verb:
+        controller = verb.head
+        objects = [c for c in controller.children if c.dep_ in OBJECT] if verb.dep_ == "xcomp" else []
+        return objects or subjects_of(controller)
+    return []

@@ -1,0 +1,265 @@
+"""Attributions: who (source) said what (content), signalled by a cue, over the dependency parse.
+
+- A speech or report verb with a clausal complement: "Witkoff said Hamas' reaction was
+  disappointing", "it was reported that ..." (no source);
+- a framing verb with object and "as" phrase: "he described their statements as misleading";
+- "according to X, CONTENT": the clause the phrase attaches to;
+- quotation marks of any style ("...", “...”, ‘...’, «...») around content, with the cue verb outside
+  them ("'We will not sit across from them,' an army spokesman told reporters"); content that is part
+  quoted, part paraphrased is `mixed`.
+The source is the cue's subject (or the object of "according to"), read through the resolved actor
+mentions, so "he" is whoever "he" resolved to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.identity import Mention
+from eventwire.nlp.syntax import subjects_of
+
+CUES = Path(__file__).parent / "data" / "cues.yaml"
+CONTENT_DEPS = {"ccomp", "parataxis", "xcomp"}
+QUOTE_MARKS = re.compile(r"[\"“”«»„‟‘’']")
+# opening mark -> the marks that close it; ’ and ' also write apostrophes ("Hamas’ stance"), so they
+# only close a quotation that an opening mark began
+OPENING = {'"': {'"', "”"}, "“": {"”", '"'}, "«": {"»"}, "„": {"“", "”"}, "‘": {"’"}}
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: frozenset[str]
+    framing_verbs: frozenset[str]
+    prepositions: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: Path = CUES) -> Cues:
+    data = yaml.safe_load(path.read_text(encoding="utf8"))
+    return Cues(frozenset(data["verbs"]), frozenset(data["framing_verbs"]),
+                tuple(sorted(data["prepositions"], key=len, reverse=True)))
+
+
+@dataclass
+class Attribution:
+    """A found attribution: the speaker's mentions, the cue and content spans, the kind."""
+
+    speakers: list[Mention]
+    speaker_span: Span | None
+    cue: Span
+    content: Span
+    kind: str
+
+
+def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = None) -> list[Attribution]:
+    """RETURNS (list[Attribution]): in text order, at most one per cue."""
+    cues = cues or load_cues()
+    quoted = quoted_spans(doc)
+    by_token = smallest_mentions(mentions)
+    found: list[Attribution] = []
+    for token in doc:
+        attribution = (according_to(token, cues, by_token) or speech_verb(token, cues, by_token)
+                       or framing_verb(token, cues, by_token))
+        if attribution is not None:
+            attribution.kind = kind_of(attribution.content, quoted)
+            found.append(attribution)
+    return found
+
+
+def speech_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in cues.verbs and verb.lower_ not in cues.verbs:
+        return None
+    complement = next((c for c in verb.children if c.dep_ in {"ccomp"}), None)
+    if complement is None and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
+        complement = verb.head  # "Hamas seemed prepared, he said": the clause the cue hangs on
+        content = clause_without(complement, verb)
+    elif complement is None and verb.dep_ in {"acl:relcl", "relcl"}:
+        return None
+    elif complement is not None:
+        content = clause(complement)
+    else:
+        return None
+    return attributed(verb, content, by_token)
+
+
+def attributed(verb: Token, content: Span, by_token: dict[int, list[Mention]]) -> Attribution:
+    """The attribution of a cue verb: its speaker is the verb's subject, or the subject of the clause
+    that controls it ("Witkoff called out Hamas, describing their behaviour as ...")."""
+    subject = next(iter(subjects_of(verb)), None) or preceding_actor(verb, by_token)
+    return Attribution(speakers=speakers_at(subject, by_token), speaker_span=noun_phrase(subject),
+                       cue=cue_span(verb), content=content, kind="indirect")
+
+
+def preceding_actor(verb: Token, by_token: dict[int, list[Mention]]) -> Token | None:
+    """When the parse gives the cue no subject: an actor right before it, over auxiliaries and adverbs
+    ("..., Qatar and Egypt have stated")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    return verb.doc[i] if i >= verb.sent.start and i in by_token else None
+
+
+def framing_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
+    """ "described their statements as misleading": the object and its "as" phrase are the content."""
+    if verb.lemma_.lower() not in cues.framing_verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in {"obj", "dobj"}), None)
+    framing = next((c for c in verb.children if any(g.lower_ == "as" for g in c.children if g.dep_ in {"case", "mark", "prep"})
+                    or c.lower_ == "as"), None)
+    if obj is None or framing is None:
+        return None
+    start = min(obj.left_edge.i, framing.left_edge.i)
+    end = max(obj.right_edge.i, framing.right_edge.i) + 1
+    return attributed(verb, trim(verb.doc[start:end]), by_token)
+
+
+def according_to(token: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
+    """ "According to X, CONTENT" or "CONTENT, according to X": the rest of the sentence is the content."""
+    doc = token.doc
+    for phrase in cues.prepositions:
+        words = phrase.split()
+        if [t.lower_ for t in doc[token.i:token.i + len(words)]] != words:
+            continue
+        cue = doc[token.i:token.i + len(words)]
+        speaker = next((t for t in doc[cue.end:cue.end + 8] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+        if speaker is None:
+            return None
+        sentence = cue.sent
+        phrase_end = noun_phrase_end(speaker, sentence)
+        before = doc[sentence.start:cue.start]
+        after = doc[phrase_end:sentence.end]
+        content = trim(after if len(after) >= len(before) else before)
+        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=doc[speaker.i:speaker.i + 1],
+                           cue=cue, content=content, kind="indirect")
+    return None
+
+
+def noun_phrase_end(first: Token, sentence: Span) -> int:
+    """Where the speaker's noun phrase after "according to" ends: after its name, modifiers and
+    appositive, at the comma that closes them (or the sentence end)."""
+    doc = first.doc
+    depth_commas = 0
+    i = first.i
+    while i < sentence.end:
+        token = doc[i]
+        if token.text == ",":
+            following = doc[i + 1] if i + 1 < sentence.end else None
+            # a comma followed by an article or adjective opens an appositive ("X, a senior official")
+            if depth_commas == 0 and following is not None and following.dep_ == "det" and following.head.dep_ == "appos":
+                depth_commas = 1
+            else:
+                return i + 1
+        i += 1
+    return sentence.end
+
+
+def clause(head: Token) -> Span:
+    """A clause without its leading complementizer ("that") and trailing punctuation."""
+    tokens = [t for t in head.subtree]
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether", "if"} or tokens[0].is_punct):
+        tokens.pop(0)
+    return trim(head.doc[tokens[0].i:tokens[-1].i + 1]) if tokens else head.doc[head.i:head.i + 1]
+
+
+def clause_without(head: Token, cue: Token | None, exclude: Span | None = None) -> Span:
+    """The clause of `head` minus the attribution part (the cue's own subtree or an excluded phrase)."""
+    skip = set()
+    if cue is not None:
+        skip |= {t.i for t in cue.subtree}
+    if exclude is not None:
+        skip |= set(range(exclude.start, exclude.end))
+    tokens = [t for t in head.subtree if t.i not in skip]
+    # keep the longest contiguous run: the content proper
+    runs, run = [], []
+    for t in tokens:
+        if run and t.i != run[-1].i + 1:
+            runs.append(run)
+            run = []
+        run.append(t)
+    if run:
+        runs.append(run)
+    if not runs:
+        return head.doc[head.i:head.i + 1]
+    best = max(runs, key=len)
+    return trim(head.doc[best[0].i:best[-1].i + 1])
+
+
+TRIMMED = {",", ".", ";", ":", "—", "–", "-", "--"}
+
+
+def trim(span: Span) -> Span:
+    """The span without separating punctuation and spaces at its edges (quotes and brackets stay)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in TRIMMED or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in TRIMMED or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def is_quote(token: Token) -> bool:
+    return bool(QUOTE_MARKS.fullmatch(token.text))
+
+
+def cue_span(verb: Token) -> Span:
+    """The cue verb with its particle ("pointed out")."""
+    particles = [c for c in verb.children if c.dep_ in {"compound:prt", "prt"} and c.i == verb.i + 1]
+    return verb.doc[verb.i:(particles[-1].i if particles else verb.i) + 1]
+
+
+def noun_phrase(token: Token | None) -> Span | None:
+    if token is None:
+        return None
+    return token.doc[token.left_edge.i:token.right_edge.i + 1] if token.pos_ != "PRON" else token.doc[token.i:token.i + 1]
+
+
+def smallest_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    by_token: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        for token in mention.span:
+            current = by_token.get(token.i)
+            if current is None or len(mention.span) < len(current[0].span):
+                by_token[token.i] = [mention]
+            elif (mention.span.start, mention.span.end) == (current[0].span.start, current[0].span.end):
+                current.append(mention)
+    return by_token
+
+
+def speakers_at(token: Token | None, by_token: dict[int, list[Mention]]) -> list[Mention]:
+    """The actors a speaker token stands for, over its conjuncts ("Qatar and Egypt have stated")."""
+    if token is None:
+        return []
+    found: list[Mention] = []
+    for conjunct in [token, *token.conjuncts]:
+        part = next((t for t in [conjunct, *conjunct.subtree] if t.i in by_token), None)
+        if part is not None:
+            found += [m for m in by_token[part.i] if m not in found]
+    return found
+
+
+def quoted_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (of any style, nested single quotes left inside)."""
+    spans, opened = [], None
+    for token in doc:
+        if opened is None:
+            if token.text in OPENING:
+                opened = token
+        elif token.text in OPENING[opened.text]:
+            spans.append((opened.idx, token.idx + len(token.text)))
+            opened = None
+    return spans
+
+
+def kind_of(content: Span, quoted: list[tuple[int, int]]) -> str:
+    """direct when the content lies inside quotation marks, mixed when part of it does."""
+    inside = sum(max(0, min(end, content.end_char) - max(start, content.start_char)) for start, end in quoted)
+    length = max(1, content.end_char - content.start_char)
+    if inside >= 0.8 * length:
+        return "direct"
+    return "mixed" if inside > 0 else "indirect"

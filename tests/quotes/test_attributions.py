@@ -1,0 +1,46 @@
+"""Attributions: the shared example's seven, and direct quotation in several styles."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.nlp import load_pipeline
+from eventwire.quotes import find_attributions
+
+SEVEN = [  # speaker key, cue, start of content (the reference's quotes)
+    ("hamas", "according to", "the movement disagrees completely"),
+    ("hamas", "described", "their statements as misleading"),
+    ("USA", "said", "Hamas’ reaction to recent negotiation proposals was disappointing"),
+    ("USA", "stated", "although mediators worked hard"),
+    ("ISR", "said", "failed to show any real intention"),
+    ("USA", "according to", "Hamas seemed prepared for destruction"),
+    ("EGY", "reported", "new negotiations are expected to begin next week"),
+]
+
+
+def attributions(resolver, text, day=date(2025, 7, 25)):
+    doc = load_pipeline()(text)
+    return find_attributions(doc, resolver.resolve(doc, day))
+
+
+def test_the_seven_reference_attributions_are_found(resolver, shared_example):
+    found = [({m.identity.key for m in a.speakers}, a.cue.text.lower(), a.content.text)
+             for a in attributions(resolver, shared_example.read_text())]
+    for key, cue, content in SEVEN:
+        assert any(key in keys and cue == found_cue and text.startswith(content) for keys, found_cue, text in found), \
+            (key, cue, content, found)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("“We will not sit across from people who bomb hospitals,” an army spokesman told reporters.", None, "direct"),
+    ("Egypt’s foreign minister said the talks were “dead for now” and would resume later.", "EGY", "mixed"),
+    ("«Nous continuerons», the French envoy said. The French envoy said the talks would go on.", "FRA", "indirect"),
+    ("It was reported that the talks had collapsed.", None, "indirect"),
+])
+def test_quotation_styles_and_kinds(resolver, text, speaker, kind):
+    found = attributions(resolver, text)
+    assert found, text
+    last = found[-1]
+    assert last.kind == kind
+    assert ({m.identity.key for m in last.speakers} == {speaker}) if speaker else True
