@@ -101,3 +101,17 @@ class Mention:
         return Actor(id=actor_id, text=self.span.text, start=self.span.start_char, end=self.span.end_char,
                      key=i.key, name=i.name, country=i.country, sector=i.sector, cameo_code=i.cameo_code,
                      type=i.type, kb_id=i.kb_id)
+
+
+def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """For each token, the mentions of the smallest span that holds it (several when a plural reference
+    names several actors on one span: "the two countries")."""
+    by_token: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        for token in mention.span:
+            current = by_token.get(token.i)
+            if current is None or len(mention.span) < len(current[0].span):
+                by_token[token.i] = [mention]
+            elif mention.span.start == current[0].span.start and mention.span.end == current[0].span.end:
+                current.append(mention)
+    return by_token

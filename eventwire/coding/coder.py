@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.identity import Mention
+from eventwire.actors.identity import Mention, mentions_by_token
 from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.coding.dates import event_date
@@ -156,20 +156,6 @@ class EventCoder:
                 if preposition in OWNER_PREPOSITIONS:
                     return self.actors_at(child, by_token, depth)
         return []
-
-
-def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:
-    """For each token, the mentions of the smallest span that holds it (several when a plural reference
-    names several actors on one span: "the two countries")."""
-    by_token: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        for token in mention.span:
-            current = by_token.get(token.i)
-            if current is None or len(mention.span) < len(current[0].span):
-                by_token[token.i] = [mention]
-            elif mention.span.start == current[0].span.start and mention.span.end == current[0].span.end:
-                current.append(mention)
-    return by_token
 
 
 def modality_of(verb: Token) -> str:

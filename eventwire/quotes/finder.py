@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.identity import Mention
+from eventwire.actors.identity import Mention, mentions_by_token
 from eventwire.nlp.syntax import subjects_of
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
@@ -60,7 +60,7 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
     """RETURNS (list[Attribution]): in text order, at most one per cue."""
     cues = cues or load_cues()
     quoted = quoted_spans(doc)
-    by_token = smallest_mentions(mentions)
+    by_token = mentions_by_token(mentions)
     found: list[Attribution] = []
     for token in doc:
         attribution = (according_to(token, cues, by_token) or speech_verb(token, cues, by_token)
@@ -217,18 +217,6 @@ def noun_phrase(token: Token | None) -> Span | None:
     if token is None:
         return None
     return token.doc[token.left_edge.i:token.right_edge.i + 1] if token.pos_ != "PRON" else token.doc[token.i:token.i + 1]
-
-
-def smallest_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
-    by_token: dict[int, list[Mention]] = {}
-    for mention in mentions:
-        for token in mention.span:
-            current = by_token.get(token.i)
-            if current is None or len(mention.span) < len(current[0].span):
-                by_token[token.i] = [mention]
-            elif (mention.span.start, mention.span.end) == (current[0].span.start, current[0].span.end):
-                current.append(mention)
-    return by_token
 
 
 def speakers_at(token: Token | None, by_token: dict[int, list[Mention]]) -> list[Mention]:
