@@ -7,6 +7,9 @@ file and position. `load_knowledge_base()` caches the result per data folder.
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
+import pickle
 import re
 from datetime import date
 from functools import lru_cache
@@ -15,6 +18,8 @@ from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from eventwire import __version__
 
 DATA_DIR = Path(__file__).parent / "data"
 Sector = str  # CAMEO sector code: GOV, MIL, COP, JUD, LEG, OPP, REB, MED, CVL, BUS, ...
@@ -241,10 +246,42 @@ def unique_by(entries: list, key: str, path: Path) -> dict:
 
 @lru_cache(maxsize=4)
 def load_knowledge_base(data_dir: Path = DATA_DIR) -> KnowledgeBase:
-    """Load and validate the knowledge base in `data_dir`.
+    """Load and validate the knowledge base in `data_dir`, through a cache of the validated result
+    keyed by the files' content (in $XDG_CACHE_HOME/eventwire or ~/.cache/eventwire), so that only the
+    first load after a change pays for parsing and validation.
 
     RETURNS (KnowledgeBase): all entries. RAISES (KnowledgeBaseError): naming the file and entry at fault.
     """
+    cache = cache_path(data_dir)
+    try:
+        with cache.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    kb = read_knowledge_base(data_dir)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(cache)
+    except OSError:
+        pass  # a read-only home: load from the files each time
+    return kb
+
+
+def cache_path(data_dir: Path) -> Path:
+    """Where the validated knowledge base of `data_dir` is cached: named by a digest of its files."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(data_dir.iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "eventwire" / f"kb-{digest.hexdigest()[:24]}.pickle"
+
+
+def read_knowledge_base(data_dir: Path) -> KnowledgeBase:
+    """Read and validate every file of the knowledge base (no cache)."""
     kb = KnowledgeBase.model_construct(
         states=unique_by(read_yaml_list(data_dir / "states.yaml", State), "iso3", data_dir / "states.yaml"),
         places=read_places(data_dir / "places.tsv"),
