@@ -14,19 +14,9 @@ SUBJECT = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "csubjpass
 PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
 OBJECT = {"obj", "dobj", "iobj", "dative"}
 POSSESSIVE = {"nmod:poss", "poss"}
-MODIFIER = {"amod", "compound", "nmod:poss", "poss", "nmod:npmod", "npadvmod", "nmod", "flat", "nn"}
 APPOSITION = {"appos"}
-CONJUNCT = {"conj"}
 CONTROL_DEPS = {"xcomp", "advcl", "conj"}
 OBLIQUE_UD = {"obl", "nmod", "obl:agent", "obl:tmod", "obl:npmod", "nmod:tmod", "advcl"}
-
-
-def subjects(verb: Token) -> list[Token]:
-    return [child for child in verb.children if child.dep_ in SUBJECT]
-
-
-def objects(verb: Token) -> list[Token]:
-    return [child for child in verb.children if child.dep_ in OBJECT]
 
 
 def possessor(noun: Token) -> Token | None:
@@ -55,11 +45,6 @@ def prepositional_objects(head: Token) -> Iterator[tuple[str, Token]]:
             case = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
             if case:
                 yield " ".join(c.lower_ for c in case), child
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ("Qatar and Egypt" -> [Qatar, Egypt])."""
-    return [token, *token.conjuncts]
 
 
 def appositives(noun: Token) -> list[Token]:
