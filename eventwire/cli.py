@@ -203,6 +203,7 @@ def quotes(
 
 class GoldFormat(str, Enum):
     eventwire = "eventwire"
+    polnear = "polnear"
 
 
 @app.command()
@@ -215,11 +216,21 @@ def evaluate(
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use.")] = None,
     dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help=DICTIONARIES_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N articles.")] = None,
 ) -> None:
-    """Score eventwire against gold data: precision, recall and F1."""
+    """Score eventwire against gold data: precision, recall and F1.
+
+    eventwire: a reference JSON (events, optional events); polnear: a folder in PolNeAR's layout
+    (text/, attributions/), scored for source, cue and content, exact and overlap."""
     from eventwire.evaluate.reference import Reference, score
 
     errors = Console(stderr=True, soft_wrap=True)
+    if gold_format is GoldFormat.polnear:
+        figures = evaluate_polnear(gold, model, errors, limit)
+        typer.echo(json.dumps(figures) if as_json else "\n".join(
+            f"{name:18} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}" for name, v in figures.items()
+            if isinstance(v, dict)) + f"\narticles {figures['articles']}")
+        return
     try:
         reference = Reference.load(gold)
         article = Article(text=reference.document.read_text(encoding="utf8").strip(),
@@ -244,3 +255,30 @@ def evaluate(
         console.print(f"  missed: {line}", markup=False)
     for line in figures["wrong"]:
         console.print(f"  not in the reference: {line}", markup=False)
+
+
+def evaluate_polnear(folder: Path, model: Optional[str], errors: Console, limit: Optional[int]) -> dict:
+    """Run extraction over a PolNeAR folder and score its attributions."""
+    from eventwire.evaluate.polnear import ROLES, PolnearError, match, read_corpus, scores
+
+    try:
+        corpus = read_corpus(folder, limit)
+    except PolnearError as error:
+        errors.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from None
+    articles = [Article(text=a.text, origin=a.name) for a in corpus]
+    totals = {role: {"gold": 0, "predicted": 0, "exact": 0, "overlap": 0} for role in ROLES}
+    for gold, result in zip(corpus, extract_records(articles, model)):
+        if isinstance(result, InputError):
+            errors.print(f"error: {result.message}", markup=False)
+            continue
+        predicted = {"Source": [], "Cue": [], "Content": []}
+        for quote in result.quotes:
+            predicted["Cue"].append([(quote.cue.start, quote.cue.end)])
+            predicted["Content"].append([(quote.content.start, quote.content.end)])
+            if quote.speaker_span is not None:
+                predicted["Source"].append([(quote.speaker_span.start, quote.speaker_span.end)])
+        for role in ROLES:
+            for key, value in match(gold.gold[role], predicted[role], gold.text).items():
+                totals[role][key] += value
+    return {**scores(totals), "articles": len(corpus)}

@@ -133,11 +133,13 @@ class Quote:
     content: TextSpan
     kind: str  # direct | indirect | mixed
     speakers: list[str] = field(default_factory=list)  # every speaker when several speak ("Qatar and Egypt")
+    speaker_span: TextSpan | None = None  # where the speaker is named ("he", "Egyptian state media")
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "speaker": self.speaker, "speaker_text": self.speaker_text,
                 "cue": self.cue.to_dict(), "content": self.content.to_dict(), "kind": self.kind,
-                "speakers": self.speakers}
+                "speakers": self.speakers,
+                "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None}
 
 
 @dataclass

@@ -24,7 +24,7 @@ from eventwire.actors.identity import Mention, mentions_by_token
 from eventwire.nlp.syntax import subjects_of
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
-CONTENT_DEPS = {"ccomp", "parataxis", "xcomp"}
+NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
 QUOTE_MARKS = re.compile(r"[\"“”«»„‟‘’']")
 # opening mark -> the marks that close it; ’ and ' also write apostrophes ("Hamas’ stance"), so they
 # only close a quotation that an opening mark began
@@ -36,13 +36,14 @@ class Cues:
     verbs: frozenset[str]
     framing_verbs: frozenset[str]
     prepositions: tuple[str, ...]
+    quote_introducers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_cues(path: Path = CUES) -> Cues:
     data = yaml.safe_load(path.read_text(encoding="utf8"))
     return Cues(frozenset(data["verbs"]), frozenset(data["framing_verbs"]),
-                tuple(sorted(data["prepositions"], key=len, reverse=True)))
+                tuple(sorted(data["prepositions"], key=len, reverse=True)), frozenset(data["quote_introducers"]))
 
 
 @dataclass
@@ -68,7 +69,58 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
         if attribution is not None:
             attribution.kind = kind_of(attribution.content, quoted)
             found.append(attribution)
-    return found
+    found += quotations(doc, quoted, found, cues, by_token)
+    return sorted(found, key=lambda a: a.content.start)
+
+
+def quotations(doc: Doc, quoted: list[tuple[int, int]], found: list[Attribution], cues: Cues,
+               by_token: dict[int, list[Mention]]) -> list[Attribution]:
+    """Quotations no cue verb claimed as its clause: the cue is a speech verb just outside the quotation
+    in the same or the next sentence ("...,” he said"), a colon before it ("Trump: “...”") or a dash
+    and a name after it ("“...” ― Donald Trump")."""
+    claimed = [(a.content.start_char, a.content.end_char) for a in found]
+    extra = []
+    for start, end in quoted:
+        content = doc.char_span(start, end, alignment_mode="expand")
+        if content is None or len(content) < 4 or any(s < end and start < e for s, e in claimed):
+            continue
+        attribution = cue_around(content, cues, by_token)
+        if attribution is not None:
+            attribution.kind = "direct"
+            extra.append(attribution)
+    return extra
+
+
+def cue_around(content: Span, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
+    doc = content.doc
+    after = doc[content.end:min(len(doc), content.end + 6)]
+    before = doc[max(0, content.start - 8):content.start]
+    for token in list(after) + list(reversed(before)):
+        if token.lemma_.lower() in cues.verbs and token.pos_ in {"VERB", "AUX"}:
+            attribution = attributed(token, content, by_token)
+            return attribution
+    marker = next((t for t in reversed(before) if t.text in cues.quote_introducers), None)
+    if marker is not None:  # "Trump: “...”": the speaker is the phrase before the colon
+        speaker = next((t for t in reversed(doc[max(0, marker.i - 6):marker.i]) if t.pos_ in {"PROPN", "NOUN", "PRON"}),
+                       None)
+        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=name_span(speaker),
+                           cue=doc[marker.i:marker.i + 1], content=content, kind="direct")
+    marker = next((t for t in after if t.text in cues.quote_introducers), None)
+    if marker is not None:  # "“...” ― Donald Trump"
+        speaker = next((t for t in doc[marker.i + 1:marker.i + 4] if t.pos_ in {"PROPN", "NOUN"}), None)
+        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=name_span(speaker),
+                           cue=doc[marker.i:marker.i + 1], content=content, kind="direct")
+    return None
+
+
+def name_span(token: Token | None) -> Span | None:
+    """A name or noun phrase around a token, without its clauses: "Izzat Al-Rishq", "a senior official"."""
+    if token is None:
+        return None
+    doc = token.doc
+    start = min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in NAME_DEPS])
+    end = max([token.i] + [c.right_edge.i for c in token.rights if c.dep_ in {"flat", "flat:name", "compound"}])
+    return doc[start:end + 1]
 
 
 def speech_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
@@ -134,7 +186,7 @@ def according_to(token: Token, cues: Cues, by_token: dict[int, list[Mention]]) -
         before = doc[sentence.start:cue.start]
         after = doc[phrase_end:sentence.end]
         content = trim(after if len(after) >= len(before) else before)
-        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=doc[speaker.i:speaker.i + 1],
+        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=name_span(speaker),
                            cue=cue, content=content, kind="indirect")
     return None
 

@@ -16,20 +16,25 @@ def quote_records(attributions: list[Attribution], actor_ids: dict[int, str]) ->
     quotes = []
     for n, attribution in enumerate(attributions, start=1):
         speakers = list(dict.fromkeys(actor_ids[id(m)] for m in attribution.speakers if id(m) in actor_ids))
+        words = speaker_words(attribution)
         quotes.append(Quote(id=f"q{n}", speaker=speakers[0] if speakers else None,
-                            speaker_text=speaker_text(attribution), cue=text_span(attribution.cue),
-                            content=text_span(attribution.content), kind=attribution.kind, speakers=speakers))
+                            speaker_text=words.text if words is not None else None, cue=text_span(attribution.cue),
+                            content=text_span(attribution.content), kind=attribution.kind, speakers=speakers,
+                            speaker_span=text_span(words) if words is not None else None))
     return quotes
 
 
-def speaker_text(attribution: Attribution) -> str | None:
-    """The words naming the speakers: their mentions ("Qatar and Egypt"), else the subject phrase."""
-    if attribution.speakers:
-        spans = sorted((m.span for m in attribution.speakers), key=lambda s: s.start)
-        if spans[-1].end - spans[0].start <= 8:
-            return spans[0].doc[spans[0].start:spans[-1].end].text
-        return spans[0].text
-    return attribution.speaker_span.text if attribution.speaker_span is not None else None
+def speaker_words(attribution: Attribution) -> Span | None:
+    """The words naming the speakers: their mentions where the cue names them ("Qatar and Egypt"),
+    else the subject phrase."""
+    near = [m.span for m in attribution.speakers
+            if attribution.speaker_span is None or m.span.start < attribution.speaker_span.end
+            and attribution.speaker_span.start < m.span.end]
+    if near:
+        spans = sorted(near, key=lambda s: s.start)
+        doc = spans[0].doc
+        return doc[spans[0].start:spans[-1].end] if spans[-1].end - spans[0].start <= 8 else spans[0]
+    return attribution.speaker_span
 
 
 def mark_reported(events: list[Event], quotes: list[Quote]) -> None:

@@ -1,0 +1,91 @@
+"""Scoring attributions against PolNeAR-format brat annotations (text files + `.ann` files).
+
+Layout: DIR/text/NAME.txt and DIR/attributions/NAME_ANNOTATOR.ann; an article annotated by several
+annotators is scored against one of them (the first by name). Each role (source, cue, content) is
+scored on its own: a predicted span and a gold span match exactly when their character offsets are
+equal, and overlap when the tokens they share are at least half of the longer one's (a PolNeAR-style
+lenient match); matching is one-to-one, greedily by largest overlap. Precision, recall and F1 per
+role and match kind.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROLES = ("Source", "Cue", "Content")
+WORD = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    gold: dict[str, list[list[tuple[int, int]]]] = field(default_factory=lambda: defaultdict(list))
+
+
+class PolnearError(ValueError):
+    """The folder is not in PolNeAR's layout; the message names what is missing."""
+
+
+def read_corpus(folder: Path, limit: int | None = None) -> list[Article]:
+    """Articles with their gold spans per role (a span is a list of fragments)."""
+    texts, annotations = folder / "text", folder / "attributions"
+    if not texts.is_dir() or not annotations.is_dir():
+        raise PolnearError(f"{folder}: expected the folders text/ and attributions/ (PolNeAR layout)")
+    chosen: dict[str, Path] = {}
+    for ann in sorted(annotations.glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    articles = []
+    for name, ann in sorted(chosen.items())[:limit]:
+        text_path = texts / f"{name}.txt"
+        if not text_path.exists():
+            continue
+        article = Article(name=name, text=text_path.read_text(encoding="utf8"))
+        for line in ann.read_text(encoding="utf8").splitlines():
+            fields = line.split("\t")
+            if len(fields) < 2 or not fields[0].startswith("T"):
+                continue
+            role, _, offsets = fields[1].partition(" ")
+            if role in ROLES:
+                article.gold[role].append([tuple(map(int, part.split())) for part in offsets.split(";")])
+        articles.append(article)
+    return articles
+
+
+def tokens(text: str, fragments: list[tuple[int, int]]) -> set[int]:
+    """Start offsets of the word tokens a span covers."""
+    found = set()
+    for start, end in fragments:
+        found |= {start + m.start() for m in WORD.finditer(text[start:end])}
+    return found
+
+
+def match(gold: list[list[tuple[int, int]]], predicted: list[list[tuple[int, int]]], text: str) -> dict[str, int]:
+    """Counts of exact and overlap matches, one-to-one."""
+    counts = {"gold": len(gold), "predicted": len(predicted), "exact": 0, "overlap": 0}
+    gold_sets = [tokens(text, g) for g in gold]
+    pred_sets = [tokens(text, p) for p in predicted]
+    counts["exact"] = len({tuple(g) for g in gold} & {tuple(p) for p in predicted})
+    pairs = sorted(((len(g & p) / max(len(g), len(p), 1), i, j) for i, g in enumerate(gold_sets)
+                    for j, p in enumerate(pred_sets) if g & p), reverse=True)
+    used_gold, used_pred = set(), set()
+    for share, i, j in pairs:
+        if share >= 0.5 and i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+            counts["overlap"] += 1
+    return counts
+
+
+def scores(totals: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 per role and match kind."""
+    result = {}
+    for role, counts in totals.items():
+        for kind in ("exact", "overlap"):
+            p = counts[kind] / counts["predicted"] if counts["predicted"] else 0.0
+            r = counts[kind] / counts["gold"] if counts["gold"] else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            result[f"{role.lower()}_{kind}"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return result
