@@ -37,13 +37,15 @@ class Cues:
     framing_verbs: frozenset[str]
     prepositions: tuple[str, ...]
     quote_introducers: frozenset[str]
+    object_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_cues(path: Path = CUES) -> Cues:
     data = yaml.safe_load(path.read_text(encoding="utf8"))
     return Cues(frozenset(data["verbs"]), frozenset(data["framing_verbs"]),
-                tuple(sorted(data["prepositions"], key=len, reverse=True)), frozenset(data["quote_introducers"]))
+                tuple(sorted(data["prepositions"], key=len, reverse=True)), frozenset(data["quote_introducers"]),
+                frozenset(data["object_verbs"]))
 
 
 @dataclass
@@ -134,6 +136,11 @@ def speech_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> 
         return None
     elif complement is not None:
         content = clause(complement)
+    elif (obj := next((c for c in verb.children if c.dep_ in {"obj", "dobj"}), None)) is not None \
+            and verb.lemma_.lower() in cues.object_verbs:
+        # "derided the deal as toothless", "blamed police shootings on bias": a stance on an object
+        parts = [obj, *(c for c in verb.rights if c.i > obj.i and c.dep_.startswith(("obl", "xcomp", "advcl")))]
+        content = trim(verb.doc[min(p.left_edge.i for p in parts):max(p.right_edge.i for p in parts) + 1])
     else:
         return None
     return attributed(verb, content, by_token)
