@@ -29,6 +29,7 @@ OWNER_PREPOSITIONS = {"of", "from", "by"}
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
 EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
 CONDITION_MARKERS = {"if", "unless"}
+REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 
 
 @dataclass
@@ -38,6 +39,7 @@ class CodingContext:
     actor_ids: dict[int, str]  # id(mention) -> actor id
     sentence_starts: list[int]
     day: date | None
+    cue_tokens: set[int] = field(default_factory=set)  # tokens of attribution cues (eventwire.quotes)
     by_token: dict[int, list[Mention]] = field(default_factory=dict)  # set by the coder
     dateline: Mention | None = None
 
@@ -66,7 +68,7 @@ class EventCoder:
             if token.i in requested or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
                 continue
             match = self.verbs.match(token)
-            if match is None:
+            if match is None or is_report(match, context.cue_tokens):
                 continue
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
                 covered.update(t.i for t in read.subtree) if read is not None else None
@@ -156,6 +158,14 @@ class EventCoder:
                 if preposition in OWNER_PREPOSITIONS:
                     return self.actors_at(child, by_token, depth)
         return []
+
+
+def is_report(match: VerbMatch, cue_tokens: set[int]) -> bool:
+    """ "X said (that) ...", "described their statements as ...": a public statement that introduces
+    what was said is an attribution (eventwire.quotes); the events are what it reports, not the saying.
+    Cues that are events in their own right (accuse, urge, reject) keep their codes."""
+    return match.pattern.code.startswith("01") and (match.verb.i in cue_tokens or any(
+        child.dep_ in REPORTED_CLAUSE_DEPS for child in match.verb.children))
 
 
 def modality_of(verb: Token) -> str:

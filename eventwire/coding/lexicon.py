@@ -5,7 +5,8 @@ A verb pattern is a line of space-separated items (see eventwire/coding/data/ver
 - `not` first: the pattern needs a negated verb, and the negation is part of its meaning
   ("not step back from {t}": stay committed);
 - the verb is a lemma; particles are words such as "back", "out", "away";
-- an object is the lemma of the direct object's head, alternatives joined by `|`;
+- an object is the lemma of the direct object's head, alternatives joined by `|`; a compound noun
+  joins its words with `_` ("press_conference": the head "conference" with "press" before it);
 - `{t}` marks the target: the direct object when it follows the verb, particle or object, the
   preposition's object when it follows a preposition (multi-word prepositions joined by `_`);
 - `{act}` marks a controlled clause whose act refines the code ("urge {t} to {act}").
@@ -93,7 +94,7 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
             obliques.append((alternatives(item.replace("_", " ")), frozenset()))  # "accuse {t} of"
         elif item in PARTICLES and not objects:
             particles.append(item)
-        elif not objects and item.replace("|", "").replace("-", "").isalpha():
+        elif not objects and item.replace("|", "").replace("-", "").replace("_", "").isalpha():
             objects = frozenset(item.split("|"))
         else:
             raise LexiconError(f"{where}: code {code}: cannot read {item!r} in {text!r}")
@@ -107,8 +108,10 @@ def alternatives(item: str) -> frozenset[str]:
 
 
 def is_preposition(item: str) -> bool:
-    """A preposition, alternatives of prepositions ("with|over") or a multi-word one ("in_favour_of")."""
-    return all(alternative in PREPOSITIONS or "_" in alternative for alternative in item.split("|"))
+    """A preposition, alternatives of prepositions ("with|over") or a multi-word one ending in a
+    preposition ("in_favour_of"); "press_conference" is a compound noun, not a preposition."""
+    return all(alternative in PREPOSITIONS or "_" in alternative and alternative.rsplit("_", 1)[1] in PREPOSITIONS
+               for alternative in item.split("|"))
 
 
 def read_patterns(path: Path) -> list[Pattern]:

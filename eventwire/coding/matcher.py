@@ -111,8 +111,18 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
 
 
 def is_one_of(noun: Token, words: frozenset[str]) -> bool:
-    """The noun's lemma or its form is among the words ("talks" matches "talk" and "talks")."""
-    return noun.lemma_.lower() in words or noun.lower_ in words
+    """The noun's lemma or its form is among the words ("talks" matches "talk" and "talks"); a compound
+    word "press_conference" matches "conference" with "press" among its modifiers."""
+    if noun.lemma_.lower() in words or noun.lower_ in words:
+        return True
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS} | \
+        {c.lower_ for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS}
+    for word in words:
+        if "_" in word:
+            *before, head = word.split("_")
+            if head in (noun.lemma_.lower(), noun.lower_) and set(before) <= modifiers:
+                return True
+    return False
 
 
 def direct_object(verb: Token) -> Token | None:

@@ -52,10 +52,12 @@ class Extractor:
         sentences = [Sentence(*span) for span in sentence_spans(doc)]
         mentions = self.resolver.resolve(doc, article.published)
         actors = [mention.to_actor(f"a{n}") for n, mention in enumerate(mentions, start=1)]
+        attributions = find_attributions(doc, mentions)
         context = CodingContext(actor_ids={id(m): a.id for m, a in zip(mentions, actors)},
-                                sentence_starts=[s.start for s in sentences], day=article.published)
+                                sentence_starts=[s.start for s in sentences], day=article.published,
+                                cue_tokens={t.i for a in attributions for t in a.cue})
         events = self.coder.code(doc, mentions, context)
-        quotes = quote_records(find_attributions(doc, mentions), context.actor_ids)
+        quotes = quote_records(attributions, context.actor_ids)
         mark_reported(events, quotes)
         return ArticleRecord(article=article, sentences=sentences, actors=actors, events=events, quotes=quotes)
 
