@@ -46,7 +46,7 @@ def actors_table(record: ArticleRecord) -> Table:
 
 
 def events_table(record: ArticleRecord) -> Table:
-    names = {actor.id: actor.key or actor.text for actor in record.actors}
+    names = {actor.id: actor.cameo_code or actor.name or actor.text for actor in record.actors}
     table = Table(title="Events", title_justify="left")
     for column in ("source", "trigger", "target", "CAMEO", "PLOVER", "modality", "date"):
         table.add_column(column)
