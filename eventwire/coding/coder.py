@@ -78,11 +78,12 @@ class EventCoder:
             if event is None:
                 continue
             events.append(event)
-            act = self.verbs.match(match.complement) if match.complement is not None else None
-            if act is not None:  # "urged the U.S. to step up pressure on Israel": the U.S. is asked to act
-                requested.add(act.verb.i)
+            acts = [match.complement, *match.complement.conjuncts] if match.complement is not None else []
+            for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
+                requested.add(verb.i)
+                act = self.verbs.match(verb)
                 more = self.event(act, targets, self.actors_at(act.target, by_token), "demanded", context,
-                                  len(events))
+                                  len(events)) if act is not None else None
                 if more is not None:
                     events.append(more)
         return events

@@ -6,7 +6,8 @@ A reference lists `events` (required) and `optional_events`, each with a source 
 one per source-target pair. A required row is found when some produced row matches it; a produced
 row is correct when it matches a required or an optional row. Matching: same source key, a target
 key equal to the reference's or among its accepted targets, a root equal to the reference's or among
-its accepted roots.
+its accepted roots. Events that are only asked for or supposed (modality `demanded`, `hypothetical`)
+did not happen and are not compared with a reference of what happened.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from eventwire.model import ArticleRecord
 
 Row = tuple[str | None, str | None, str]  # (source key, target key, CAMEO root)
+UNREALISED = {"demanded", "hypothetical"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def event_rows(record: ArticleRecord) -> list[Row]:
     keys = {actor.id: actor.key for actor in record.actors}
     rows: dict[Row, None] = {}
     for event in record.events:
+        if event.modality in UNREALISED:
+            continue
         for source in event.source:
             for target in event.target or [None]:
                 rows[(keys.get(source), keys.get(target) if target else None, event.cameo_root)] = None
