@@ -1,0 +1,37 @@
+"""The bundled lexicon and code table: complete, consistent, and good enough on the shared example."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.coding.codes import load_code_table
+from eventwire.coding.lexicon import DATA_DIR, read_noun_patterns, read_patterns
+
+
+def test_code_table_covers_every_root_with_plover_and_goldstein():
+    table = load_code_table()
+    assert {f"{n:02d}" for n in range(1, 21)} <= set(table)
+    assert len(table) >= 300
+    assert table["164"].quad_class == 4 and -10 <= table["164"].goldstein <= 10
+    assert all(code.plover_type for code in table.values() if not code.root == "01")
+
+
+def test_verb_lexicon_has_thousands_of_patterns_over_every_root():
+    patterns = read_patterns(DATA_DIR / "verbs.yaml")
+    nouns = read_noun_patterns(DATA_DIR / "nouns.yaml")
+    assert len(patterns) + len(nouns) >= 3000
+    roots = Counter(p.code[:2] for p in patterns)
+    assert set(roots) == {f"{n:02d}" for n in range(1, 21)}
+    codes = load_code_table()
+    assert all(p.code in codes for p in patterns + nouns)
+
+
+def test_the_shared_example_gives_the_required_events(shared_example):
+    reference = shared_example.with_suffix(".expected.json")
+    result = CliRunner().invoke(app, ["evaluate", "eventwire", str(reference), "--date", "2025-07-25", "--json"])
+    assert result.exit_code == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["required_found"] >= 7, figures
