@@ -36,7 +36,7 @@ GAZETTEER_HELP = "GeoNames cities*.txt file adding places to the gazetteer; repe
 
 
 # Problems with what the user named on the command line (model, dictionaries, gazetteers): usage errors.
-SOURCE_ERRORS = (ModelNotFound, DictionaryError, KnowledgeBaseError, OSError)
+SOURCE_ERRORS = (ModelNotFound, DictionaryError, KnowledgeBaseError)
 
 
 class OutputFormat(str, Enum):
@@ -236,7 +236,7 @@ def evaluate(
         article = Article(text=reference.document.read_text(encoding="utf8").strip(),
                           published=parse_cli_date(date_), origin=str(reference.document))
         [record] = list(extract_records([article], model, sources=ActorSources(tuple(dictionaries or ()))))
-    except (*SOURCE_ERRORS, ValueError, KeyError) as error:
+    except (*SOURCE_ERRORS, OSError, ValueError, KeyError) as error:
         errors.print(f"error: {gold}: {error}", markup=False)
         raise typer.Exit(2) from None
     if isinstance(record, InputError):

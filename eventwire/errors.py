@@ -21,6 +21,7 @@ class Problem(str, Enum):
     BAD_JSON = "E008", "malformed JSON Lines record: {detail}"
     NO_TEXT_FIELD = "E009", "JSON Lines record has no non-empty string field 'text'"
     PROCESSING = "E010", "analysis failed: {detail}"
+    UNREADABLE = "E011", "cannot read the input: {detail}"
     NO_DATE = "W001", "no publication date; relative dates stay unresolved (give one with --date)"
     UNREADABLE_DATE = "W002", "cannot read the date {value!r}; the publication date is treated as unknown"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from eventwire.actors.kb import load_knowledge_base, read_geonames
+from eventwire.actors.kb import KnowledgeBaseError, load_knowledge_base, read_geonames
 from eventwire.actors.resolver import ActorResolver
 from eventwire.actors.tabari import Dictionaries
 
@@ -20,9 +20,12 @@ class ActorSources:
     gazetteers: tuple[Path, ...] = field(default_factory=tuple)
 
     def build_resolver(self, nlp: Language) -> ActorResolver:
-        """RAISES (DictionaryError, KnowledgeBaseError, OSError): naming the file at fault."""
+        """RAISES (DictionaryError, KnowledgeBaseError): naming the file at fault."""
         kb = load_knowledge_base()
         for gazetteer in self.gazetteers:
-            kb = kb.with_places(read_geonames(gazetteer, kb))
+            try:
+                kb = kb.with_places(read_geonames(gazetteer, kb))
+            except OSError as error:
+                raise KnowledgeBaseError(f"{gazetteer}: cannot read the gazetteer ({error.strerror or error})") from None
         dictionaries = Dictionaries.load(list(self.dictionaries), nlp) if self.dictionaries else None
         return ActorResolver(nlp, kb, dictionaries)

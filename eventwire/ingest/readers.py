@@ -41,7 +41,10 @@ def read_inputs(inputs: Iterable[str], options: IngestOptions | None = None) -> 
         if item == STDIN:
             yield from read_stdin(options)
         elif isinstance(item, Path):
-            yield from read_file(item, options)
+            try:
+                yield from read_file(item, options)
+            except OSError as error:  # vanished, unreadable, a device: this input only
+                yield InputError(str(item), Problem.UNREADABLE, detail=error.strerror or str(error))
         else:
             yield InputError(item, Problem.NOT_FOUND)
 

@@ -4,6 +4,7 @@ import io
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -151,4 +152,22 @@ def test_one_bad_file_never_hides_the_others(tmp_path):
     bad.write_bytes(b"")
     items = results(bad, good)
     assert problems(items) == [Problem.EMPTY]
+    assert len(articles(items)) == 1
+
+
+def test_an_unreadable_file_is_an_error_for_that_file_only(tmp_path, monkeypatch):
+    good, locked = tmp_path / "good.txt", tmp_path / "locked.txt"
+    good.write_text(ENGLISH)
+    locked.write_text(ENGLISH)
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    items = results(locked, good)
+    assert problems(items) == [Problem.UNREADABLE]
+    assert "locked.txt: E011 cannot read the input: Permission denied" in items[0].message
     assert len(articles(items)) == 1
