@@ -31,7 +31,7 @@ from eventwire.nlp.syntax import POSSESSIVE, SUBJECT, appositives, possessor, pr
 # Entity labels of the bundled model (Universal NER) and of spaCy's OntoNotes models.
 ACTOR_TYPE_BY_LABEL = {"PER": "person", "PERSON": "person", "ORG": "organisation", "LOC": "location",
                        "GPE": "location", "NORP": "group"}
-AFFILIATION_PREPOSITIONS = {"of", "from", "for", "within", "in", "at", "with"}
+AFFILIATION_PREPOSITIONS = {"of", "from", "for", "within", "in"}
 MODIFIER_DEPS = {"amod", "compound", "nmod:poss", "poss", "nmod", "nmod:desc", "flat", "nn", "det", "nummod"}
 TITLE_WINDOW = 4  # tokens before a name searched for a title ("Egyptian Foreign Minister X")
 TITLE_DEPS = {"compound", "flat", "amod", "nmod", "nmod:desc", "nn", "appos", "flat:name"}

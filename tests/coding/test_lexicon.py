@@ -35,3 +35,22 @@ def test_the_shared_example_gives_the_required_events(shared_example):
     assert result.exit_code == 0, result.stderr
     figures = json.loads(result.stdout)
     assert figures["required_found"] >= 7, figures
+
+
+def test_conflict_sentences_with_the_bundled_lexicon(extractor):
+    from datetime import date
+
+    from eventwire.model import Article
+
+    text = ("Israeli jets struck targets in Gaza on Monday. Russian forces shelled Kharkiv overnight. "
+            "Kenyan police arrested 20 protesters in Nairobi. The Sudanese army killed five RSF fighters "
+            "near El Fasher. Turkey imposed sanctions on Sweden.")
+    [record] = extractor.extract([Article(text=text, published=date(2025, 6, 2))])
+    codes = {a.id: a.cameo_code for a in record.actors}
+    events = {(e.cameo_root, tuple(codes[i] for i in e.source), tuple(codes[i] for i in e.target)) for e in record.events}
+    assert ("19", ("ISRMIL",), ("PSE",)) in events
+    assert ("19", ("RUSMIL",), ("UKR",)) in events
+    assert any(root == "17" and source == ("KENCOP",) for root, source, _ in events)
+    assert ("19", ("SDNMIL",), ("SDNREB",)) in events
+    assert ("16", ("TUR",), ("SWE",)) in events
+    assert all(e.location is not None for e in record.events if e.cameo_root == "19")
