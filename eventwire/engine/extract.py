@@ -16,10 +16,10 @@ from spacy.tokens import Doc
 
 from eventwire.actors.sources import ActorSources
 from eventwire.coding import CodingContext, EventCoder
-from eventwire.quotes import find_attributions, mark_reported, quote_records
 from eventwire.errors import InputError, Problem
 from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
+from eventwire.quotes import find_attributions, mark_reported, quote_records
 
 BATCH_SIZE = 16
 
@@ -38,12 +38,13 @@ class Extractor:
         try:
             docs = list(self.nlp.pipe(a.text for a in articles))
         except Exception:  # find the article that broke the batch; the others still count
-            return [self.extract_one(article) for article in articles]
-        return [self.build_record(article, doc) for article, doc in zip(articles, docs)]
+            return [self.analyse(article, None) for article in articles]
+        return [self.analyse(article, doc) for article, doc in zip(articles, docs)]
 
-    def extract_one(self, article: Article) -> ArticleRecord | InputError:
+    def analyse(self, article: Article, doc: Doc | None) -> ArticleRecord | InputError:
+        """One article's record (parsing it first when `doc` is None), or the error that stopped it."""
         try:
-            return self.build_record(article, self.nlp(article.text))
+            return self.build_record(article, doc if doc is not None else self.nlp(article.text))
         except Exception as error:  # noqa: BLE001 - reported per article, never stops the batch
             return InputError(article.origin or article.id, Problem.PROCESSING,
                               detail=f"{type(error).__name__}: {error}")

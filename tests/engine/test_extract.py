@@ -61,3 +61,17 @@ def test_a_pipeline_without_parser_or_entities_still_resolves_names(tmp_path):
     [record] = Extractor(str(tmp_path / "blank")).extract([Article(text=TEXTS[0], origin="blank")])
     assert {a.key for a in record.actors} >= {"EGY", "QAT"}
     assert record.sentences and record.events == []
+
+
+def test_a_failure_after_parsing_fails_that_article_only(extractor, monkeypatch):
+    real = extractor.build_record
+
+    def build_record(article, doc):
+        if article.origin == "bad":
+            raise RuntimeError("coder broke")
+        return real(article, doc)
+
+    monkeypatch.setattr(extractor, "build_record", build_record)
+    results = extractor.extract([Article(text=TEXTS[0], origin="good"), Article(text=TEXTS[1], origin="bad")])
+    assert type(results[0]).__name__ == "ArticleRecord"
+    assert isinstance(results[1], InputError) and "coder broke" in results[1].message
