@@ -40,8 +40,15 @@ class CodingContext:
     sentence_starts: list[int]
     day: date | None
     cue_tokens: set[int] = field(default_factory=set)  # tokens of attribution cues (eventwire.quotes)
-    by_token: dict[int, list[Mention]] = field(default_factory=dict)  # set by the coder
-    dateline: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Places:
+    """What locating an event needs: the document's mentions by token, its dateline place, the gazetteer."""
+
+    by_token: dict[int, list[Mention]]
+    dateline: Mention | None
+    gazetteer: Gazetteer
 
 
 class EventCoder:
@@ -58,23 +65,24 @@ class EventCoder:
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
         """RETURNS (list[Event]): the events of the document, in text order, numbered e1, e2, ..."""
         by_token = mentions_by_token(mentions)
-        context.by_token, context.dateline = by_token, dateline_place(mentions)
+        places = Places(by_token, dateline_place(mentions), self.gazetteer)
         events: list[Event] = []
         requested: set[int] = set()  # verbs coded as the act another verb asks for
         covered: set[int] = set()  # nouns a verb event already read ("withdraw its delegation")
         for token in doc:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in covered:
-                events += self.nominal_event(token, by_token, context, len(events))
+                events += self.nominal_event(token, by_token, context, places, len(events))
             if token.i in requested or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
                 continue
             match = self.verbs.match(token)
             if match is None or is_report(match, context.cue_tokens):
                 continue
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
-                covered.update(t.i for t in read.subtree) if read is not None else None
+                if read is not None:
+                    covered.update(t.i for t in read.subtree)
             sources = self.first_actors(subjects_of(token), by_token)
             targets = self.actors_at(match.target, by_token)
-            event = self.event(match, sources, targets, modality_of(token), context, len(events))
+            event = self.event(match, sources, targets, modality_of(token), context, places, len(events))
             if event is None:
                 continue
             events.append(event)
@@ -83,20 +91,21 @@ class EventCoder:
                 requested.add(verb.i)
                 act = self.verbs.match(verb)
                 more = self.event(act, targets, self.actors_at(act.target, by_token), "demanded", context,
-                                  len(events)) if act is not None else None
+                                  places, len(events)) if act is not None else None
                 if more is not None:
                     events.append(more)
         return events
 
     def nominal_event(self, noun: Token, by_token: dict[int, list[Mention]], context: CodingContext,
-                      count: int) -> list[Event]:
+                      places: Places, count: int) -> list[Event]:
         match = self.nouns.match(noun)
         if match is None:
             return []
         sources = self.actors_at(match.source, by_token)
         targets = self.actors_at(match.target, by_token)
         code = self.codes[match.pattern.code]
-        event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context, count)
+        event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
+                           places, count)
         return [event] if event is not None else []
 
     def first_actors(self, candidates: list[Token], by_token: dict[int, list[Mention]]) -> list[Mention]:
@@ -109,12 +118,12 @@ class EventCoder:
         return []
 
     def event(self, match: VerbMatch, sources: list[Mention], targets: list[Mention], modality: str,
-              context: CodingContext, count: int) -> Event | None:
+              context: CodingContext, places: Places, count: int) -> Event | None:
         return self.build(self.codes[match.pattern.code], match.verb, match.pattern.specificity, sources, targets,
-                          match.negated, modality, context, count)
+                          match.negated, modality, context, places, count)
 
     def build(self, code: CameoCode, trigger: Token, specificity: int, sources: list[Mention],
-              targets: list[Mention], negated: bool, modality: str, context: CodingContext,
+              targets: list[Mention], negated: bool, modality: str, context: CodingContext, places: Places,
               count: int) -> Event | None:
         """An event record, or None when no source actor is known."""
         ids = context.actor_ids
@@ -131,7 +140,7 @@ class EventCoder:
             plover=code.plover_type, plover_mode=code.plover_mode, quad_class=code.quad_class,
             goldstein=code.goldstein, negated=negated, modality=modality,
             date=event_date(trigger, context.day, modality),
-            location=event_location(trigger, context.by_token, self.gazetteer, context.dateline),
+            location=event_location(trigger, places.by_token, places.gazetteer, places.dateline),
             confidence=round(min(0.95, 0.5 + 0.1 * specificity + 0.1 * bool(target_ids)), 2))
 
     def actors_at(self, token: Token | None, by_token: dict[int, list[Mention]], depth: int = 2) -> list[Mention]:
