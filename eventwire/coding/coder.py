@@ -30,6 +30,8 @@ FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
 EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
 CONDITION_MARKERS = {"if", "unless"}
 REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
+APPEAL_ROOTS = {"02", "10"}  # appeal, demand: the act is asked of the target
+THREAT_ROOTS = {"13"}  # threaten: the act is the speaker's, if ...
 
 
 @dataclass
@@ -87,10 +89,11 @@ class EventCoder:
                 continue
             events.append(event)
             acts = [match.complement, *match.complement.conjuncts] if match.complement is not None else []
+            actors, modality = act_of(match.pattern.code, sources, targets)
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
                 requested.add(verb.i)
                 act = self.verbs.match(verb)
-                more = self.event(act, targets, self.actors_at(act.target, by_token), "demanded", context,
+                more = self.event(act, actors, self.actors_at(act.target, by_token), modality, context,
                                   places, len(events)) if act is not None else None
                 if more is not None:
                     events.append(more)
@@ -168,6 +171,15 @@ class EventCoder:
                 if preposition in OWNER_PREPOSITIONS:
                     return self.actors_at(child, by_token, depth)
         return []
+
+
+def act_of(code: str, sources: list[Mention], targets: list[Mention]) -> tuple[list[Mention], str]:
+    """Who would do the act a verb's clause names, and its modality: the one asked, for an appeal or
+    demand ("urged the U.S. to step up pressure": the U.S., demanded); the speaker, for a threat
+    (hypothetical) or an intent, promise or decision (planned)."""
+    if code[:2] in APPEAL_ROOTS:
+        return targets, "demanded"
+    return sources, "hypothetical" if code[:2] in THREAT_ROOTS else "planned"
 
 
 def is_report(match: VerbMatch, cue_tokens: set[int]) -> bool:

@@ -6,8 +6,8 @@ A reference lists `events` (required) and `optional_events`, each with a source 
 one per source-target pair. A required row is found when some produced row matches it; a produced
 row is correct when it matches a required or an optional row. Matching: same source key, a target
 key equal to the reference's or among its accepted targets, a root equal to the reference's or among
-its accepted roots. Events that are only asked for or supposed (modality `demanded`, `hypothetical`)
-did not happen and are not compared with a reference of what happened.
+its accepted roots. Events that did not happen — negated ("did not attack"), only asked for or
+supposed (modality `demanded`, `hypothetical`) — are not compared with a reference of what happened.
 """
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def event_rows(record: ArticleRecord) -> list[Row]:
     keys = {actor.id: actor.key for actor in record.actors}
     rows: dict[Row, None] = {}
     for event in record.events:
-        if event.modality in UNREALISED:
+        if event.modality in UNREALISED or event.negated:
             continue
         for source in event.source:
             for target in event.target or [None]:

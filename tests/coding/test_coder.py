@@ -25,6 +25,8 @@ LEXICON = """
 "039":
   - not step back
   - not step back from {t}
+"030":
+  - promise to {act}
 "043":
   - host talks with {t}
   - host {t}
@@ -102,3 +104,9 @@ def test_nominal_events_take_possessors_and_of_objects_as_sources(code):
     assert code("Israel's withdrawal from Gaza angered Hamas.") == [("164", ["ISR"], ["PSE"], False, "asserted")]
     assert code("After the exit of Qatar from Egypt, prices rose.") == [("164", ["QAT"], ["EGY"], False, "asserted")]
     assert code("Egypt would host talks with Hamas.") == [("043", ["EGY"], ["hamas"], False, "planned")]
+
+
+def test_promised_act_is_the_speakers_and_planned(code):
+    events = code("Egypt promised to host talks with Hamas.")
+    assert ("030", ["EGY"], [], False, "asserted") in events
+    assert ("043", ["EGY"], ["hamas"], False, "planned") in events
