@@ -204,6 +204,7 @@ def quotes(
 class GoldFormat(str, Enum):
     eventwire = "eventwire"
     polnear = "polnear"
+    plover_dyads = "plover-dyads"
 
 
 @app.command()
@@ -225,6 +226,16 @@ def evaluate(
     from eventwire.evaluate.reference import Reference, score
 
     errors = Console(stderr=True, soft_wrap=True)
+    if gold_format is GoldFormat.plover_dyads:
+        from eventwire.evaluate.plover import read_dyads
+        from eventwire.evaluate.plover import score as score_dyads
+
+        dyads = read_dyads(gold, limit)
+        articles = [Article(text=d.text, published=parse_cli_date(date_), origin=f"{gold}:{n}")
+                    for n, d in enumerate(dyads, start=1)]
+        figures = score_dyads(dyads, list(extract_records(articles, model)))
+        typer.echo(json.dumps(figures) if as_json else "\n".join(f"{k:26} {v}" for k, v in figures.items()))
+        return
     if gold_format is GoldFormat.polnear:
         figures = evaluate_polnear(gold, model, errors, limit)
         typer.echo(json.dumps(figures) if as_json else "\n".join(

@@ -1,0 +1,77 @@
+"""Scoring event types on PLOVER dyad sets (TSV with `marked_sentence` holding <s>source</s> and
+<t>target</t>, and `gold_root`, a PLOVER type; YIELD stands for CONCEDE or RETREAT).
+
+- type accuracy given the dyad: the PLOVER type of the event eventwire codes between the marked source
+  and target (an event whose source overlaps the marked source and whose target overlaps the marked
+  target; else the event whose source overlaps the source; else the sentence's first event), against
+  the gold type; a sentence with no event counts as wrong;
+- end to end: the share of gold dyads for which eventwire finds an event whose source and target
+  overlap the marked spans, and the share of those with the right type as well.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.errors import InputError
+from eventwire.model import ArticleRecord
+
+MARK = re.compile(r"</?[st]>")
+YIELD = {"CONCEDE", "RETREAT"}
+
+
+@dataclass
+class Dyad:
+    text: str
+    source: tuple[int, int]
+    target: tuple[int, int]
+    gold: str
+
+
+def read_dyads(path: Path, limit: int | None = None) -> list[Dyad]:
+    dyads = []
+    with path.open(encoding="utf8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            marked = row.get("marked_sentence") or ""
+            spans, text, offset = {}, [], 0
+            for piece in re.split(r"(</?[st]>)", marked):
+                if MARK.fullmatch(piece):
+                    spans.setdefault(piece.strip("</>"), []).append(offset)
+                else:
+                    text.append(piece)
+                    offset += len(piece)
+            if len(spans.get("s", [])) == 2 and len(spans.get("t", [])) == 2 and row.get("gold_root"):
+                dyads.append(Dyad("".join(text), tuple(spans["s"]), tuple(spans["t"]), row["gold_root"].strip()))
+    return dyads[:limit]
+
+
+def type_matches(predicted: str | None, gold: str) -> bool:
+    return predicted == gold or (gold == "YIELD" and predicted in YIELD)
+
+
+def overlaps(span: tuple[int, int], start: int, end: int) -> bool:
+    return start < span[1] and span[0] < end
+
+
+def score(dyads: list[Dyad], records: list[ArticleRecord | InputError]) -> dict:
+    """Records in the order of the dyads; a sentence that failed counts as one with no event."""
+    typed = found = found_typed = 0
+    for dyad, record in zip(dyads, records):
+        if isinstance(record, InputError):
+            continue
+        actors = {a.id: a for a in record.actors}
+
+        def touches(ids, span):
+            return any(overlaps(span, actors[i].start, actors[i].end) for i in ids)
+
+        both = [e for e in record.events if touches(e.source, dyad.source) and touches(e.target, dyad.target)]
+        from_source = [e for e in record.events if touches(e.source, dyad.source)]
+        chosen = (both or from_source or record.events or [None])[0]
+        typed += chosen is not None and type_matches(chosen.plover, dyad.gold)
+        found += bool(both)
+        found_typed += any(type_matches(e.plover, dyad.gold) for e in both)
+    total = len(dyads) or 1
+    return {"dyads": len(dyads), "type_accuracy_given_dyad": round(typed / total, 4),
+            "end_to_end_dyad_found": round(found / total, 4), "end_to_end_with_type": round(found_typed / total, 4)}

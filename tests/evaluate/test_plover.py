@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from eventwire.cli import app
+from eventwire.evaluate.plover import read_dyads, type_matches
+
+ROWS = [
+    ("1", "<s>Turkey</s> imposed sanctions on <t>Sweden</t> on Monday.", "SANCTION"),
+    ("2", "<s>Israeli jets</s> struck targets in <t>Gaza</t> on Monday.", "ASSAULT"),
+    ("3", "<s>Egypt</s> praised <t>Qatar</t> for its work.", "SUPPORT"),
+]
+
+
+def write(tmp_path):
+    path = tmp_path / "dyads.tsv"
+    lines = ["\tsentence_id\tmarked_sentence\tgold_root"] + [f"\t{i}\t{m}\t{g}" for i, m, g in ROWS]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_marked_spans_become_offsets(tmp_path):
+    [first, *_] = read_dyads(write(tmp_path))
+    assert first.text == "Turkey imposed sanctions on Sweden on Monday."
+    assert first.text[slice(*first.source)] == "Turkey" and first.text[slice(*first.target)] == "Sweden"
+    assert type_matches("RETREAT", "YIELD") and not type_matches("AGREE", "YIELD")
+
+
+def test_evaluate_plover_dyads(tmp_path):
+    result = CliRunner().invoke(app, ["evaluate", "plover-dyads", str(write(tmp_path)), "--json"])
+    assert result.exit_code == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["dyads"] == 3
+    assert figures["end_to_end_dyad_found"] >= 2 / 3 and figures["type_accuracy_given_dyad"] >= 2 / 3
