@@ -61,14 +61,11 @@ class DescriptionMatcher:
 def resolve_references(doc: Doc, mentions: list, references: list[tuple[Span, Description]]) -> list:
     """RETURNS (list[Mention]): a mention for each reference with an antecedent; a plural reference
     gives one mention per member ("the two countries" -> Qatar, Egypt)."""
-    sentence_of = {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+    sentence_of = sentence_numbers(doc)
     groups = named_together(mentions)
     resolved: list[Mention] = []
     for span, description in references:
-        here = sentence_of[span.start]
-        pool = [m for m in mentions + resolved if m.span.end <= span.start and m.identity.key is not None
-                and here - sentence_of[m.span.start] <= SENTENCE_WINDOW]
-        members = antecedents(span, description, pool, groups, sentence_of)
+        members = refer_back(span, description, mentions + resolved, groups, sentence_of)
         names = " and ".join(m.identity.name or m.span.text for m in members)
         found = [Mention(span, m.identity, f"coreference: {span.text!r} -> {names!r}") for m in members]
         if len(found) > 1:
@@ -137,10 +134,15 @@ def is_speaker(token: Token) -> bool:
     return head.lower_ == "to" and head.head.lower_ == "according"
 
 
-def refer_back(span: Span, description: Description, earlier: list[Mention]) -> Mention | None:
-    """The single antecedent a description takes among earlier mentions, by the same salience."""
-    sentence_of = {token.i: n for n, sent in enumerate(span.doc.sents) for token in sent}
+def sentence_numbers(doc: Doc) -> dict[int, int]:
+    """Token index -> sentence number."""
+    return {token.i: n for n, sent in enumerate(doc.sents) for token in sent}
+
+
+def refer_back(span: Span, description: Description, earlier: list[Mention], groups: list[list],
+               sentence_of: dict[int, int]) -> list[Mention]:
+    """The antecedents of a reference among the resolved mentions before it, within the sentence window."""
     here = sentence_of[span.start]
-    pool = [m for m in earlier if m.identity.key is not None and here - sentence_of[m.span.start] <= SENTENCE_WINDOW]
-    found = antecedents(span, description, pool, [], sentence_of)
-    return found[0] if len(found) == 1 else None
+    pool = [m for m in earlier if m.span.end <= span.start and m.identity.key is not None
+            and here - sentence_of[m.span.start] <= SENTENCE_WINDOW]
+    return antecedents(span, description, pool, groups, sentence_of)

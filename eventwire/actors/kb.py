@@ -156,11 +156,6 @@ class KnowledgeBase(BaseModel):
         extra = [p for p in places if (p.name, p.country) not in known]
         return self.model_copy(update={"places": self.places + extra})
 
-    def entity(self, entity_id: str) -> State | Organisation | Group | Person | None:
-        """Look up any id: an ISO3 code or an organisation, group or person id."""
-        return (self.states.get(entity_id) or self.organisations.get(entity_id)
-                or self.groups.get(entity_id) or self.people.get(entity_id))
-
 
 def read_yaml_list(path: Path, schema: type[Entry]) -> list:
     with path.open(encoding="utf8") as handle:

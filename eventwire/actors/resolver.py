@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.coref import DescriptionMatcher, refer_back, resolve_references
+from eventwire.actors.coref import DescriptionMatcher, refer_back, resolve_references, sentence_numbers
 from eventwire.actors.identity import (Identity, Mention, affiliated_person, affiliation_identity, organisation_identity,
                                        person_identity, place_identity, state_identity)
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
@@ -291,6 +291,7 @@ class ActorResolver:
         named by the same noun whose owner the text stated; failing that, a definite description
         ("the paramilitary group") refers back like one (eventwire.actors.coref)."""
         ordered = sorted(mentions, key=lambda m: m.span.start)
+        sentence_of = sentence_numbers(ordered[0].span.doc) if ordered else {}
         for n, mention in enumerate(ordered):
             head = mention.span.root
             if mention.identity.type != "agent" or not any(c.lower_ == "the" for c in head.children):
@@ -303,8 +304,9 @@ class ActorResolver:
                 mention.reason = f"the same {head.lower_!r} as {earlier.span.text!r} before it"
                 continue
             description = self.descriptions.table.get(f"the {head.lower_}")
-            antecedent = refer_back(mention.span, description, ordered[:n]) if description else None
-            if antecedent is not None:
+            found = refer_back(mention.span, description, ordered[:n], [], sentence_of) if description else []
+            if len(found) == 1:
+                antecedent = found[0]
                 mention.identity = antecedent.identity
                 mention.reason = f"coreference: {mention.span.text!r} -> {antecedent.identity.name}"
 

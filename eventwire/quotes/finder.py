@@ -12,7 +12,6 @@ mentions, so "he" is whoever "he" resolved to.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +24,6 @@ from eventwire.nlp.syntax import subjects_of
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
 NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
-QUOTE_MARKS = re.compile(r"[\"“”«»„‟‘’']")
 # opening mark -> the marks that close it; ’ and ' also write apostrophes ("Hamas’ stance"), so they
 # only close a quotation that an opening mark began
 OPENING = {'"': {'"', "”"}, "“": {"”", '"'}, "«": {"»"}, "„": {"“", "”"}, "‘": {"’"}}
@@ -260,10 +258,6 @@ def trim(span: Span) -> Span:
     while end > start and (doc[end - 1].text in TRIMMED or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
-
-
-def is_quote(token: Token) -> bool:
-    return bool(QUOTE_MARKS.fullmatch(token.text))
 
 
 def cue_span(verb: Token) -> Span:
