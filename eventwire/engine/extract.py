@@ -7,13 +7,16 @@ results in input order.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from importlib import resources
 from itertools import islice
 
 from spacy.tokens import Doc
 
+from eventwire import __version__
 from eventwire.actors.sources import ActorSources
 from eventwire.coding import CodingContext, EventCoder
 from eventwire.errors import InputError, Problem
@@ -32,6 +35,9 @@ class Extractor:
         self.nlp = load_pipeline(model)
         self.resolver = (sources or ActorSources()).build_resolver(self.nlp)
         self.coder = EventCoder()
+        self.provenance = {"eventwire_version": __version__,
+                           "model": f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}",
+                           "lexicon": lexicon_version()}
 
     def extract(self, articles: list[Article]) -> list[ArticleRecord | InputError]:
         """Analyse a batch. RETURNS one record or error per article, in order."""
@@ -61,6 +67,18 @@ class Extractor:
         quotes = quote_records(attributions, context.actor_ids)
         mark_reported(events, quotes)
         return ArticleRecord(article=article, sentences=sentences, actors=actors, events=events, quotes=quotes)
+
+
+def lexicon_version() -> str:
+    """A short hash of the knowledge files that decide what is coded (event lexicon, cue lists, knowledge
+    base), so two runs with the same value coded with the same knowledge."""
+    digest = hashlib.sha256()
+    for package in ("eventwire.coding", "eventwire.quotes", "eventwire.actors"):
+        folder = resources.files(package) / "data"
+        for item in sorted(folder.iterdir(), key=lambda item: item.name):
+            if item.is_file():
+                digest.update(item.name.encode() + item.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def sentence_spans(doc: Doc) -> Iterator[tuple[int, int]]:
