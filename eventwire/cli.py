@@ -293,3 +293,9 @@ def evaluate_polnear(folder: Path, model: Optional[str], errors: Console, limit:
             for key, value in match(gold.gold[role], predicted[role], gold.text).items():
                 totals[role][key] += value
     return {**scores(totals), "articles": len(corpus)}
+
+
+# Last, so the command modules can use the helpers above.
+from eventwire.commands import register_commands  # noqa: E402
+
+register_commands(app)
