@@ -140,15 +140,27 @@ def read_jsonl(lines: Iterable[bytes], origin: str, options: IngestOptions) -> I
             if len(raw) > options.max_bytes:
                 raise InputError(where, Problem.TOO_LARGE, limit=options.max_bytes)
             record = parse_record(decode(raw, where), where)
-            article = Article(text=check_text(record["text"], where).strip(), id=str(record.get("id") or ""),
-                              title=optional_str(record.get("title")), url=optional_str(record.get("url")),
-                              source=optional_str(record.get("source")), author=optional_str(record.get("author")),
-                              published=parse_date(record.get("published")), origin=where)
-            if record.get("published") and article.published is None:
-                yield InputWarning(where, Problem.UNREADABLE_DATE, value=record["published"])
-            yield from finish(article, options)
         except InputError as error:
             yield error
+        else:
+            yield from read_record(record, where, options)
+
+
+def read_record(record: dict, where: str, options: IngestOptions) -> Iterator[ReadResult]:
+    """One article from a record's fields (a JSON Lines object, a table row): `text` and optional `id`,
+    `title`, `url`, `published`, `source`, `author`."""
+    try:
+        if not isinstance(record.get("text"), str) or not record["text"].strip():
+            raise InputError(where, Problem.NO_TEXT_FIELD)
+        article = Article(text=check_text(record["text"], where).strip(), id=str(record.get("id") or ""),
+                          title=optional_str(record.get("title")), url=optional_str(record.get("url")),
+                          source=optional_str(record.get("source")), author=optional_str(record.get("author")),
+                          published=parse_date(record.get("published")), origin=where)
+        if record.get("published") and article.published is None:
+            yield InputWarning(where, Problem.UNREADABLE_DATE, value=record["published"])
+        yield from finish(article, options)
+    except InputError as error:
+        yield error
 
 
 def parse_record(line: str, where: str) -> dict:
@@ -158,8 +170,6 @@ def parse_record(line: str, where: str) -> dict:
         raise InputError(where, Problem.BAD_JSON, detail=f"{error.msg} at column {error.colno}") from None
     if not isinstance(record, dict):
         raise InputError(where, Problem.BAD_JSON, detail=f"expected an object, got {type(record).__name__}")
-    if not isinstance(record.get("text"), str) or not record["text"].strip():
-        raise InputError(where, Problem.NO_TEXT_FIELD)
     return record
 
 
