@@ -30,8 +30,9 @@ from eventwire.render import mentions_table, print_record, quotes_by_speaker
 app = typer.Typer(help="Turn news articles into sourced, structured records of political events, actors, "
                        "quotes and talks.", no_args_is_help=True, add_completion=False)
 PROGRESS_THRESHOLD = 3
-DICTIONARIES_HELP = ("TABARI/PETRARCH actor and agent dictionaries (files, or a folder of *actors*/*agents* "
-                     "files), used beside the knowledge base; repeatable.")
+DICTIONARIES_HELP = ("TABARI/PETRARCH actor, agent and verb dictionaries (files, or a folder of *actors*/*agents*/"
+                     "*verbs* files), used beside the knowledge base and lexicon; repeatable.")
+ONLY_VERBS_HELP = "Code events with the --dictionaries verb patterns alone, instead of beside the bundled lexicon."
 GAZETTEER_HELP = "GeoNames cities*.txt file adding places to the gazetteer; repeatable."
 
 
@@ -105,6 +106,7 @@ def extract(
                                                      "stderr (default: when stderr is a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings (errors are always shown).")] = False,
     dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help=DICTIONARIES_HELP)] = None,
+    only_verbs: Annotated[bool, typer.Option("--only-dictionary-verbs", help=ONLY_VERBS_HELP)] = False,
     gazetteers: Annotated[Optional[list[Path]], typer.Option("--gazetteer", help=GAZETTEER_HELP)] = None,
 ) -> None:
     """Extract events, actors and quotes from articles, as JSON Lines or a table.
@@ -126,7 +128,7 @@ def extract(
         with bar:
             task = bar.add_task("extract", total=total)
             try:
-                sources = ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ()))
+                sources = ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ()), only_verbs)
                 for result in extract_records(readable_articles(inputs, options, reporter), model, workers,
                                               sources):
                     bar.advance(task)
@@ -205,6 +207,7 @@ class GoldFormat(str, Enum):
     eventwire = "eventwire"
     polnear = "polnear"
     plover_dyads = "plover-dyads"
+    petrarch = "petrarch"
 
 
 @app.command()
@@ -216,8 +219,11 @@ def evaluate(
                                                  "whose document carries none.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline to use.")] = None,
     dictionaries: Annotated[Optional[list[Path]], typer.Option("--dictionaries", help=DICTIONARIES_HELP)] = None,
+    only_verbs: Annotated[bool, typer.Option("--only-dictionary-verbs", help=ONLY_VERBS_HELP)] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N articles.")] = None,
+    code_length: Annotated[Optional[int], typer.Option("--code-length", min=3, help="petrarch: compare actor codes "
+                                                       "cut to this many characters (6: country + sector).")] = None,
 ) -> None:
     """Score eventwire against gold data: precision, recall and F1.
 
@@ -226,6 +232,11 @@ def evaluate(
     from eventwire.evaluate.reference import Reference, score
 
     errors = Console(stderr=True, soft_wrap=True)
+    if gold_format is GoldFormat.petrarch:
+        figures = evaluate_petrarch(gold, model, ActorSources(tuple(dictionaries or ()), (), only_verbs), code_length,
+                                    limit, errors)
+        typer.echo(json.dumps(figures) if as_json else "\n".join(f"{k:10} {v}" for k, v in figures.items()))
+        return
     if gold_format is GoldFormat.plover_dyads:
         from eventwire.evaluate.plover import read_dyads
         from eventwire.evaluate.plover import score as score_dyads
@@ -246,7 +257,7 @@ def evaluate(
         reference = Reference.load(gold)
         article = Article(text=reference.document.read_text(encoding="utf8").strip(),
                           published=parse_cli_date(date_), origin=str(reference.document))
-        [record] = list(extract_records([article], model, sources=ActorSources(tuple(dictionaries or ()))))
+        [record] = list(extract_records([article], model, sources=ActorSources(tuple(dictionaries or ()), (), only_verbs)))
     except (*SOURCE_ERRORS, OSError, ValueError, KeyError) as error:
         errors.print(f"error: {gold}: {error}", markup=False)
         raise typer.Exit(2) from None
@@ -266,6 +277,20 @@ def evaluate(
         console.print(f"  missed: {line}", markup=False)
     for line in figures["wrong"]:
         console.print(f"  not in the reference: {line}", markup=False)
+
+
+def evaluate_petrarch(gold: Path, model: Optional[str], sources: ActorSources, code_length: Optional[int],
+                      limit: Optional[int], errors: Console) -> dict:
+    """Code each validation record's text (dated by the record) and score the codings."""
+    from eventwire.evaluate.petrarch import PetrarchError, read_records, score
+
+    try:
+        records = read_records(gold, limit)
+        articles = [Article(text=r.text, published=r.day, origin=f"{gold}:{r.id}") for r in records]
+        return score(records, list(extract_records(articles, model, sources=sources)), code_length)
+    except (*SOURCE_ERRORS, PetrarchError) as error:
+        errors.print(f"error: {error}", markup=False)
+        raise typer.Exit(2) from None
 
 
 def evaluate_polnear(folder: Path, model: Optional[str], errors: Console, limit: Optional[int]) -> dict:

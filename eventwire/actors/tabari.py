@@ -219,6 +219,14 @@ class PhraseTrie:
         return best
 
 
+def dictionary_files(paths: list[Path]) -> list[Path]:
+    """The files named, and those in the folders named. RAISES (DictionaryError): for a missing path."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise DictionaryError(f"{', '.join(missing)}: no such file or directory")
+    return [f for p in paths for f in (sorted(p.iterdir()) if p.is_dir() else [p]) if f.is_file()]
+
+
 @dataclass
 class Dictionaries:
     """Actor and agent dictionaries loaded from TABARI/PETRARCH files, compiled for one pipeline."""
@@ -231,10 +239,7 @@ class Dictionaries:
     @classmethod
     def load(cls, paths: list[Path], nlp: Language) -> Dictionaries:
         """paths: dictionary files, or folders holding *actors*/*agents* files (the name tells which)."""
-        missing = [str(p) for p in paths if not p.exists()]
-        if missing:
-            raise DictionaryError(f"{', '.join(missing)}: no such file or directory")
-        files = [f for p in paths for f in (sorted(p.iterdir()) if p.is_dir() else [p]) if f.is_file()]
+        files = dictionary_files(paths)
         actors = [a for f in files if "actor" in f.name.lower() for a in read_actors(f)]
         agents = [a for f in files if "agent" in f.name.lower() for a in read_agents(f)]
         if not actors and not agents:

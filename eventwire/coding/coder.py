@@ -21,6 +21,7 @@ from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.coding.dates import event_date
 from eventwire.coding.location import Gazetteer, dateline_place, event_location
 from eventwire.coding.lexicon import DATA_DIR, read_noun_patterns, read_patterns
+from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
 from eventwire.model import Event, TextSpan
 from eventwire.nlp.syntax import possessor, prepositional_objects, subjects_of
@@ -54,13 +55,20 @@ class Places:
 
 
 class EventCoder:
-    """lexicon_dir: folder with verbs.yaml (and the code table); defaults to the bundled lexicon."""
+    """lexicon_dir: folder with verbs.yaml and nouns.yaml; defaults to the bundled lexicon.
+    verb_dictionaries: TABARI/PETRARCH verb dictionaries whose patterns join the lexicon's verb patterns,
+        or replace them when `dictionaries_only`."""
 
-    def __init__(self, lexicon_dir: Path = DATA_DIR, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, lexicon_dir: Path = DATA_DIR, kb: KnowledgeBase | None = None,
+                 verb_dictionaries: list[VerbDictionary] = (), dictionaries_only: bool = False) -> None:
         verbs, nouns = lexicon_dir / "verbs.yaml", lexicon_dir / "nouns.yaml"
-        self.codes: dict[str, CameoCode] = load_code_table()
+        self.codes: dict[str, CameoCode] = dict(load_code_table())
+        for dictionary in verb_dictionaries:
+            self.codes.update(dictionary.codes(self.codes))
         self.gazetteer = Gazetteer(kb or load_knowledge_base())
-        self.verbs = VerbMatcher([p for p in read_patterns(verbs) if p.code in self.codes] if verbs.exists() else [])
+        own = [] if dictionaries_only or not verbs.exists() else read_patterns(verbs)
+        self.verbs = VerbMatcher([p for p in own if p.code in self.codes]
+                                 + [p for d in verb_dictionaries for p in d.patterns])
         self.nouns = NounMatcher([p for p in read_noun_patterns(nouns) if p.code in self.codes]
                                  if nouns.exists() else [])
 
@@ -88,6 +96,10 @@ class EventCoder:
             if event is None:
                 continue
             events.append(event)
+            if match.pattern.reverse_code and targets:  # the target's side of it: hosting the visit
+                reverse = self.build(self.codes[match.pattern.reverse_code], token, match.pattern.specificity,
+                                     targets, sources, match.negated, event.modality, context, places, len(events))
+                events += [reverse] if reverse is not None else []
             acts = [match.complement, *match.complement.conjuncts] if match.complement is not None else []
             actors, modality = act_of(match.pattern.code, sources, targets)
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked

@@ -20,8 +20,8 @@ class CameoCode:
     root: str
     name: str
     description: str
-    goldstein: float
-    quad_class: int
+    goldstein: float | None  # None for codes a user's dictionary brings that the table lacks
+    quad_class: int | None
     plover_type: str | None
     plover_mode: str | None
     plover_context: str | None

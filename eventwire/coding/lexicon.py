@@ -9,6 +9,8 @@ A verb pattern is a line of space-separated items (see eventwire/coding/data/ver
   joins its words with `_` ("press_conference": the head "conference" with "press" before it);
 - `{t}` marks the target: the direct object when it follows the verb, particle or object, the
   preposition's object when it follows a preposition (multi-word prepositions joined by `_`);
+- `{t?}` (in place of `{t}`) takes as target whatever the clause offers: the direct object, else the
+  first prepositional object, else none (the convention of TABARI/PETRARCH verb dictionaries);
 - `{act}` marks a controlled clause whose act refines the code ("urge {t} to {act}").
 A noun pattern reads the same with a noun first, `{s}` marking the source ("exit of {s} from {t}").
 """
@@ -22,7 +24,8 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 PARTICLES = frozenset({"back", "out", "away", "off", "up", "down", "over", "aside", "forward", "through",
                        "along", "ahead", "apart", "together", "around", "about"})
-SLOTS = {"{t}", "{s}", "{act}"}
+SLOTS = {"{t}", "{t?}", "{s}", "{act}"}
+ANY_TARGET = "any"  # target_after for `{t?}`
 # English prepositions (a closed class of grammar words); "over", "through", "around" and "about"
 # are particles too, and read as prepositions when a slot or a noun follows them.
 PREPOSITIONS = frozenset({"of", "from", "with", "to", "at", "in", "on", "against", "over", "for", "about", "by",
@@ -56,12 +59,13 @@ class Pattern:
     # required obliques without a slot: ("of",) for "accuse {t} of", ("of", {"talks", ...}) for
     # "collapse of talks|negotiations"; prepositions and nouns as alternatives
     obliques: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    reverse_code: str | None = None  # the event the target does back (a visit: 042 made, 043 hosted)
 
     @property
     def specificity(self) -> int:
         """How much a match says: more required parts win ("withdraw delegation from {t}" over
         "withdraw from {t}" over "withdraw")."""
-        return (2 * len(self.particles) + 2 * bool(self.objects) + bool(self.target_after)
+        return (2 * len(self.particles) + 2 * bool(self.objects) + bool(self.target_after not in (None, ANY_TARGET))
                 + bool(self.source_after) + bool(self.complement) + len(self.obliques) + self.negated)
 
 
@@ -81,9 +85,10 @@ def parse_pattern(code: str, text: str, where: str) -> Pattern:
     for n, item in enumerate(rest):
         following = rest[n + 1] if n + 1 < len(rest) else None
         if item in SLOTS:
-            if item in slots:
-                raise LexiconError(f"{where}: code {code}: {item} twice in {text!r}")
-            slots[item] = preposition or ("to" if item == "{act}" else "object")
+            slot = "{t}" if item == "{t?}" else item
+            if slot in slots:
+                raise LexiconError(f"{where}: code {code}: {slot} twice in {text!r}")
+            slots[slot] = ANY_TARGET if item == "{t?}" else preposition or ("to" if item == "{act}" else "object")
             preposition = None
         elif preposition is not None:  # "collapse of talks|negotiations": a required oblique noun
             obliques.append((alternatives(preposition), alternatives(item)))

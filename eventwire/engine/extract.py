@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from eventwire import __version__
 from eventwire.actors.sources import ActorSources
-from eventwire.coding import CodingContext, EventCoder
+from eventwire.coding import CodingContext
 from eventwire.errors import InputError, Problem
 from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
@@ -33,8 +33,9 @@ class Extractor:
 
     def __init__(self, model: str | None = None, sources: ActorSources | None = None) -> None:
         self.nlp = load_pipeline(model)
-        self.resolver = (sources or ActorSources()).build_resolver(self.nlp)
-        self.coder = EventCoder()
+        sources = sources or ActorSources()
+        self.resolver = sources.build_resolver(self.nlp)
+        self.coder = sources.build_coder()
         self.provenance = {"eventwire_version": __version__,
                            "model": f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}",
                            "lexicon": lexicon_version()}
