@@ -166,3 +166,112 @@ class ArticleRecord:
             "quotes": [q.to_dict() for q in self.quotes],
         }
 
+
+
+@dataclass
+class TalksEvidence:
+    """Where a talks finding comes from: an article, the sentence (character span and text) and,
+    when an event says it, the event's id in that article's record."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    event: str | None = None
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class TalksParticipant:
+    """An actor of a negotiation: a party negotiating for itself, or a mediator or facilitator.
+    `state` is "withdrew", "committed" or "negotiating" when its last word on taking part said so, else null."""
+
+    key: str
+    name: str
+    role: str  # party | mediator | facilitator
+    state: str | None = None
+    evidence: list[TalksEvidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "name": self.name, "role": self.role, "state": self.state,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass
+class StatusChange:
+    """The status of the talks from `date` on, who brought it about, and every report of it."""
+
+    status: str  # proposed | active | suspended | resumed | collapsed | agreement
+    date: str | None
+    actors: list[str] = field(default_factory=list)
+    evidence: list[TalksEvidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "date": self.date, "actors": self.actors,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass
+class TalksPosition:
+    """Demands, accusations or rejections of one actor towards another, with how often they were reported."""
+
+    source: str
+    target: str
+    kind: str  # demand | accusation | rejection
+    count: int
+    evidence: list[TalksEvidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "target": self.target, "kind": self.kind, "count": self.count,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass
+class NextRound:
+    """The next expected round: `date` is an ISO date or an ISO interval "start/end"."""
+
+    date: str
+    start: str
+    end: str
+    evidence: list[TalksEvidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "start": self.start, "end": self.end,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass
+class TalksTrack:
+    """One negotiation followed across articles: what is negotiated, where, by and between whom, its
+    status over time, the positions of the sides and the next expected round."""
+
+    id: str
+    subject: str
+    issues: list[str] = field(default_factory=list)
+    venue: str | None = None
+    area: str | None = None
+    status: str | None = None
+    parties: list[TalksParticipant] = field(default_factory=list)
+    mediators: list[TalksParticipant] = field(default_factory=list)
+    timeline: list[StatusChange] = field(default_factory=list)
+    positions: list[TalksPosition] = field(default_factory=list)
+    next_round: NextRound | None = None
+    articles: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)  # "article_id/event_id"
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "subject": self.subject, "issues": self.issues, "venue": self.venue,
+                "area": self.area, "status": self.status,
+                "parties": [p.to_dict() for p in self.parties],
+                "mediators": [m.to_dict() for m in self.mediators],
+                "timeline": [c.to_dict() for c in self.timeline],
+                "positions": [p.to_dict() for p in self.positions],
+                "next_round": self.next_round.to_dict() if self.next_round else None,
+                "articles": self.articles, "events": self.events,
+                "first_seen": self.first_seen, "last_seen": self.last_seen}
