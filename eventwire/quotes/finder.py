@@ -36,6 +36,8 @@ class Cues:
     prepositions: tuple[str, ...]
     quote_introducers: frozenset[str]
     object_verbs: frozenset[str]
+    private_states: frozenset[str]
+    intentions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,8 @@ def load_cues(path: Path = CUES) -> Cues:
     data = yaml.safe_load(path.read_text(encoding="utf8"))
     return Cues(frozenset(data["verbs"]), frozenset(data["framing_verbs"]),
                 tuple(sorted(data["prepositions"], key=len, reverse=True)), frozenset(data["quote_introducers"]),
-                frozenset(data["object_verbs"]))
+                frozenset(data["object_verbs"]), frozenset(data["private_states"]),
+                frozenset(data["intentions"]))
 
 
 @dataclass
@@ -134,6 +137,9 @@ def speech_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> 
         return None
     elif complement is not None:
         content = clause(complement)
+    elif (plan := next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)) \
+            is not None and verb.lemma_.lower() in cues.intentions:
+        content = clause(plan)  # "wants to end the war", "called for ...": an intention attributed
     elif (obj := next((c for c in verb.children if c.dep_ in {"obj", "dobj"}), None)) is not None \
             and verb.lemma_.lower() in cues.object_verbs:
         # "derided the deal as toothless", "blamed police shootings on bias": a stance on an object
@@ -141,6 +147,9 @@ def speech_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> 
         content = trim(verb.doc[min(p.left_edge.i for p in parts):max(p.right_edge.i for p in parts) + 1])
     else:
         return None
+    if verb.lemma_.lower() in cues.private_states and any(
+            set(subject.morph.get("Person")) & {"1", "2"} for subject in subjects_of(verb)):
+        return None  # "I think", "you know": the speaker's hedge, not an attribution of its own
     return attributed(verb, content, by_token)
 
 

@@ -44,3 +44,15 @@ def test_quotation_styles_and_kinds(resolver, text, speaker, kind):
     last = found[-1]
     assert last.kind == kind
     assert ({m.identity.key for m in last.speakers} == {speaker}) if speaker else True
+
+
+
+def test_first_person_hedges_are_not_attributions(resolver):
+    found = attributions(resolver, "“I think the deal is dead,” the minister said. He thinks the talks will fail.")
+    assert sorted(a.cue.text for a in found) == ["said", "thinks"]
+
+
+def test_an_intention_in_a_controlled_clause_is_attributed(resolver):
+    [found] = attributions(resolver, "The Egyptian president wants to end the war quickly.")
+    assert found.cue.text == "wants" and found.content.text.startswith("to end the war")
+    assert {m.identity.key for m in found.speakers} == {"EGY"}
