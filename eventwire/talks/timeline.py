@@ -88,14 +88,19 @@ def next_round(track: Cluster, knowledge: TalksKnowledge, since: date | None,
 
 def announced_rounds(article: ArticleReports, knowledge: TalksKnowledge) -> list[tuple[str, TalksEvidence]]:
     """RETURNS (list): (date or interval, evidence) for each statement of the article that announces a
-    round; a quote's content is read on its own, so that the time it names is the round's."""
+    round; a quote's content is read on its own, so that the time it names is the round's. Sentences
+    that report talks events that happened are left out: their time is those events'."""
     if article.published is None:
         return []
+    happened = {r.sentence for r in article.reports if r.modality == "asserted"
+                and knowledge.is_talks_event(r.code, r.modality, r.negated)}
     statements = [(content, sentence) for _, content, sentence in article.quotes]
     quoted = {sentence for _, sentence in statements}
     statements += [(article.evidence(n).text, n) for n in range(len(article.sentences)) if n not in quoted]
     found = []
     for text, sentence in statements:
+        if sentence in happened:
+            continue
         lower = text.lower()
         if not (knowledge.round_talks.search(lower) and knowledge.round_future.search(lower) and names_a_time(lower)):
             continue
