@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
-from eventwire.web.filters import ActorFilter, EventFilter, Key, Paging, QuoteFilter
+from eventwire.web.filters import ActorFilter, EventFilter, Key, Paging, QuoteFilter, TalksFilter
 from eventwire.web.queries import Catalog
 from eventwire.web.schemas import ActorSummary, ArticleSummary, Counts, DayCount, EventRow, Page, PairCount, QuoteRow
 
@@ -19,6 +19,7 @@ def get_catalog(request: Request) -> Catalog:
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 Events = Annotated[EventFilter, Query()]
 Pages = Annotated[Paging, Query()]
+Talks = Annotated[TalksFilter, Query()]
 ArticleId = Annotated[Key, Path(description="The article's id.")]
 
 
@@ -74,9 +75,10 @@ def network(catalog: CatalogDep, chosen: Events) -> list[dict[str, Any]]:
 
 
 @router.get("/talks")
-def talks(catalog: CatalogDep) -> list[dict[str, Any]]:
-    """Negotiation tracks built from the stored articles."""
-    tracks = catalog.tracks()
+def talks(catalog: CatalogDep, chosen: Talks) -> list[dict[str, Any]]:
+    """Negotiation tracks built from the stored articles (`TalksTrack` records): subject, venue, parties,
+    mediators, status timeline, positions and next round, each with the sentences that report it."""
+    tracks = catalog.tracks(chosen)
     if tracks is None:
         raise HTTPException(503, "talks tracks are not available in this installation of eventwire")
     return tracks

@@ -71,3 +71,9 @@ class QuoteFilter(QueryModel):
     speaker: Key | None = Field(None, description="Actor key of the speaker.")
     article: Key | None = Field(None, description="Only quotes of this article id.")
     q: SearchText | None = Field(None, description="Words to find in what was said.")
+
+
+class TalksFilter(QueryModel):
+    as_of: date | None = Field(None, description="Where the talks stood on this day (YYYY-MM-DD): only what "
+                                                 "was published, and happened, by then.")
+    subject: SearchText | None = Field(None, description="Words to find in a track's subject or issues.")

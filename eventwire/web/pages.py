@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from eventwire.web.api import ArticleId, CatalogDep, Events, Pages
+from eventwire.web.api import ArticleId, CatalogDep, Events, Pages, Talks
 from eventwire.web.charts import network_chart, timeline_chart
 from eventwire.web.filters import ActorFilter, Paging
 from eventwire.web.labels import load_labels
@@ -85,8 +85,8 @@ def network(request: Request, catalog: CatalogDep, chosen: Events,
 
 
 @router.get("/talks")
-def talks(request: Request, catalog: CatalogDep) -> HTMLResponse:
-    return render(request, "talks.html", "/api/talks", tracks=catalog.tracks())
+def talks(request: Request, catalog: CatalogDep, chosen: Talks) -> HTMLResponse:
+    return render(request, "talks.html", "/api/talks", chosen=chosen, tracks=catalog.tracks(chosen))
 
 
 @router.get("/articles/{article_id}")

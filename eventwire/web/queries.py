@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.store.database import Store
-from eventwire.web.filters import ActorFilter, EventFilter, Paging, QuoteFilter
+from eventwire.web.filters import ActorFilter, EventFilter, Paging, QuoteFilter, TalksFilter
 
+TRACK_CACHE = 32  # sets of talks tracks kept, by filter
 # The day an event is counted on: its own date (the start of an interval), else the article's.
 DAY = "coalesce(substr(date, 1, 10), CAST(published AS VARCHAR))"
 ARTICLE_SUMMARY = ("article_id, title, url, published, eventwire_version, model, lexicon, coded_at, "
@@ -81,7 +82,7 @@ class Catalog:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.tracks_lock = threading.Lock()
-        self.cached_tracks: list[dict[str, Any]] | None = None
+        self.built_tracks: dict[tuple, list[dict[str, Any]]] = {}
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return self.store.query(sql, list(params)).to_pylist()
@@ -193,14 +194,19 @@ class Catalog:
                          "FROM events, unnest(source_keys) AS s(key), unnest(target_keys) AS t(key)"
                          f"{where(conditions)} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2", params)
 
-    def tracks(self) -> list[dict[str, Any]] | None:
-        """RETURNS (list[dict] | None): the negotiation tracks of every stored article (built once: the store is
-        read-only while served), None when this installation has no talks tracker."""
+    def tracks(self, chosen: TalksFilter) -> list[dict[str, Any]] | None:
+        """RETURNS (list[dict] | None): the negotiation tracks of the stored articles (`TalksTrack.to_dict()`),
+        most recently reported first; None when this installation has no talks tracker. The store is read-only
+        while served, so the tracks of each choice of filter are built once."""
         try:
             from eventwire.talks import build_tracks
         except ImportError:
             return None
+        key = (chosen.as_of, chosen.subject)
         with self.tracks_lock:
-            if self.cached_tracks is None:
-                self.cached_tracks = [track.to_dict() for track in build_tracks(list(self.store.records()))]
-            return self.cached_tracks
+            if key not in self.built_tracks:
+                if len(self.built_tracks) >= TRACK_CACHE:
+                    self.built_tracks.pop(next(iter(self.built_tracks)))
+                tracks = build_tracks(self.store.records(), as_of=chosen.as_of, subject=chosen.subject)
+                self.built_tracks[key] = [track.to_dict() for track in tracks]
+            return self.built_tracks[key]

@@ -3,6 +3,7 @@ Expected answers are worked out from the extracted records themselves."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import pytest
 
@@ -146,13 +147,14 @@ def test_timeline_and_network(http, records):
     assert Counter({(e["source"], e["target"], e["quad_class"]): e["events"] for e in network}) == expected
 
 
-def test_talks_answer(http):
-    answer = http.get("/api/talks")
-    assert answer.status_code in (200, 503)
-    if answer.status_code == 503:
-        assert "not available" in answer.json()["detail"]
-    else:
-        assert isinstance(answer.json(), list)
+def test_talks_tracks(http, records):
+    from eventwire.talks import build_tracks
+
+    assert http.get("/api/talks").json() == [track.to_dict() for track in build_tracks(records)]
+    day = min(record["published"] for record in records)
+    assert http.get("/api/talks", params={"as_of": day}).json() == [
+        track.to_dict() for track in build_tracks(records, as_of=date.fromisoformat(day))]
+    assert http.get("/api/talks", params={"subject": "no such subject"}).json() == []
 
 
 @pytest.mark.parametrize("path, params, names", [
@@ -169,6 +171,7 @@ def test_talks_answer(http):
     ("/api/actors", {"country": "israel"}, "country"),
     ("/api/quotes", {"speaker": "k" * 101}, "speaker"),
     ("/api/timeline", {"actor": "<script>"}, "actor"),
+    ("/api/talks", {"as_of": "soon"}, "as_of"),
 ])
 def test_bad_parameters_get_422_naming_them(http, path, params, names):
     answer = http.get(path, params=params)

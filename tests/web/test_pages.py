@@ -3,6 +3,7 @@ rows, and a filter changes what is shown."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from tests.web.test_api import event_rows, most_active
 
@@ -91,10 +92,24 @@ def test_network(page, records):
     assert not page.problems
 
 
-def test_talks(page):
+def test_talks(page, records):
+    from eventwire.talks import build_tracks
+
+    tracks = build_tracks(records)
     page.goto("/talks")
-    assert page.locator("h1").inner_text() == "Talks"
-    assert page.locator("#talks-unavailable").count() == 1 or page.locator("section.track").count() >= 1
+    sections = page.locator("section.track")
+    assert sections.count() == len(tracks) > 0
+    for track, section in zip(tracks, sections.all()):
+        assert track.subject in section.locator("h2").inner_text()
+        assert section.locator("li.status-change").count() == len(track.timeline)
+        assert section.locator(".parties li").count() == len(track.parties)
+        assert section.locator(".mediators li").count() == len(track.mediators)
+    day = min(record["published"] for record in records)
+    earlier = build_tracks(records, as_of=date.fromisoformat(day))
+    submit(page, as_of=day)
+    assert page.locator("section.track h2").all_inner_texts() == [
+        f"{track.subject} {track.status}".strip() for track in earlier]
+    assert not page.problems
 
 
 def test_article_view(page, records):
