@@ -68,6 +68,7 @@ def spark_session(master: str | None = None, config: dict[str, str] | None = Non
     if not submitted:
         master = master or "local[*]"
         if master.startswith("local"):
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
             for key, value in LOCAL_DEFAULTS.items():
                 builder = builder.config(key, value)
     if master:
@@ -112,9 +113,18 @@ def read_articles(spark: SparkSession, source: str, options: IngestOptions) -> D
                              F.col("_metadata.row_index").alias("_row"))
         return rows.mapInArrow(partial(read_rows, options=options, schema=arrow_schema(spark, READ)), schema)
     suffixes = ",".join(suffix[1:] for name in ARTICLE_SUFFIXES for suffix in (name, name.upper()))
-    files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-             .option("pathGlobFilter", f"*.{{{suffixes}}}").load(source).select("path", "content"))
+    listing = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+               .option("pathGlobFilter", f"*.{{{suffixes}}}").load(source))
+    empty = spark.createDataFrame([(name, bytearray()) for name in empty_files(listing)], "path string, content binary")
+    files = listing.select("path", "content").unionByName(empty)
     return files.mapInArrow(partial(read_files, options=options, schema=arrow_schema(spark, READ)), schema)
+
+
+def empty_files(listing: DataFrame) -> list[str]:
+    """The files of a binaryFile listing that its scans leave out: Spark reads no zero-length file, but an
+    empty input must still be reported. RETURNS (list[str]): their URIs."""
+    scanned = {input_name(row.path) for row in listing.select("path").toLocalIterator()}
+    return [name for name in listing.inputFiles() if input_name(name) not in scanned]
 
 
 def read_files(batches: Iterator[pa.RecordBatch], options: IngestOptions,
