@@ -47,6 +47,7 @@ class StatusRule(CodeRule):
 
 class Intermediary(Strict):
     appeal_codes: list[str]
+    requested_codes: list[str]
     requested_modalities: list[Modality]
 
 

@@ -63,7 +63,7 @@ class ArticleReports:
     names: dict[str, str] = field(default_factory=dict)  # key -> canonical name
     mentions: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))  # key -> (text, sentence)
     places: list[tuple[str, str | None, int]] = field(default_factory=list)  # (name, key, sentence) of places
-    quotes: list[tuple[tuple[str, ...], str, int]] = field(default_factory=list)  # (speakers, content, sentence)
+    quotes: list[tuple[tuple[str, ...], str, int]] = field(default_factory=list)  # (speaker keys, content, sentence)
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
     def evidence(self, sentence: int, event: str | None = None) -> TalksEvidence:
@@ -106,8 +106,7 @@ def read_record(record: dict) -> ArticleReports:
     article.names = {**people, **article.names}
     for quote in record.get("quotes") or []:
         speakers = tuple(dict.fromkeys(keys[s] for s in quote.get("speakers") or [quote.get("speaker")] if s in keys))
-        if speakers:
-            article.quotes.append((speakers, quote["content"]["text"], article.sentence_of(quote["content"]["start"])))
+        article.quotes.append((speakers, quote["content"]["text"], article.sentence_of(quote["content"]["start"])))
     for event in record.get("events") or []:
         sources = tuple(dict.fromkeys(keys.get(a) or places[a] for a in event.get("source") or []
                                       if a in keys or a in places))

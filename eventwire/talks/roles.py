@@ -4,8 +4,9 @@ and whether it is still at the table.
 - A mediator mediates, hosts or commits to the process in its own events (CAMEO 038/039/045/165),
   is named as one ("Qatar and Egypt, the primary mediators"), or speaks of helping the sides to a
   deal ("focused on helping achieve a ceasefire agreement").
-- A facilitator is asked by one side to act on the other ("urging the U.S. to step up its pressure
-  on Israel"): the one asked stands between them.
+- A facilitator is asked by one side to press or urge someone else ("urging the U.S. to step up its
+  pressure on Israel", "urged Saudi Arabia and the United States to press the military to return"):
+  the one asked stands between the sides.
 - Every other actor of the track's events is a party.
 """
 from __future__ import annotations
@@ -75,8 +76,9 @@ def facilitators(track: Cluster, knowledge: TalksKnowledge) -> dict[str, list[Ta
         if not appeal.code or not appeal.code.startswith(tuple(rule.appeal_codes)) or appeal.modality != "asserted":
             continue
         for act in by_sentence[appeal.article, appeal.sentence]:
-            if act.modality in rule.requested_modalities and set(act.sources) & set(appeal.targets) and \
-                    set(act.targets) - set(appeal.sources) - set(appeal.targets):
+            if act.modality in rule.requested_modalities and act.code and act.code.startswith(
+                    tuple(rule.requested_codes)) and set(act.sources) & set(appeal.targets) and \
+                    not set(act.sides) & set(appeal.sources):
                 for key in set(act.sources) & set(appeal.targets):
                     found[key] += [appeal.evidence, act.evidence]
     return found

@@ -20,6 +20,12 @@ def extract(extractor, paths: list[Path], published: list[date]) -> list[dict]:
 
 
 @pytest.fixture(scope="session")
+def extract_articles(extractor):
+    """extract_articles(paths, dates) -> records, with the real extractor."""
+    return lambda paths, published: extract(extractor, paths, published)
+
+
+@pytest.fixture(scope="session")
 def sequence_records(extractor) -> dict[str, dict]:
     """The test articles (named YYYY-MM-DD-slug.txt, the date being the publication date) by slug."""
     paths = sorted(ARTICLES.glob("*.txt"))
