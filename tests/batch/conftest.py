@@ -10,8 +10,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from typer.testing import CliRunner
 
-from eventwire.batch import BatchOptions, run_local
+from eventwire.batch import BatchOptions, read_table, run_local
+from eventwire.cli import app
+from eventwire.tables import assemble
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CODED_AT = datetime(2025, 8, 1, 12, 0, tzinfo=UTC)
@@ -87,3 +90,37 @@ def spark():
         pytest.skip(str(error))
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="session")
+def extracted(corpus) -> list[dict]:
+    """`eventwire extract` on the corpus: its JSON Lines records, sorted by id."""
+    result = CliRunner().invoke(app, ["extract", str(corpus)])
+    assert result.exit_code == 1, result.stderr  # the corrupt inputs fail, the others are extracted
+    records = sorted((in_id_order(json.loads(line)) for line in result.stdout.splitlines()),
+                     key=lambda record: record["id"])
+    assert len(records) == 5
+    return records
+
+
+@pytest.fixture(scope="session")
+def records_of():
+    """The canonical records of a batch output, rebuilt from its tables (the form `extracted` has)."""
+
+    def rebuild(output: Path) -> list[dict]:
+        tables = {table: read_table(output, table).to_pylist() for table in ("articles", "actors", "events", "quotes")}
+
+        def of(table: str, article_id: str) -> list[dict]:
+            return [row for row in tables[table] if row["article_id"] == article_id]
+
+        records = (assemble(article, *(of(table, article["article_id"]) for table in ("actors", "events", "quotes")))
+                   for article in tables["articles"])
+        return sorted((in_id_order(record) for record in records), key=lambda record: record["id"])
+
+    return rebuild
+
+
+def in_id_order(record: dict) -> dict:
+    """A record with its actors, events and quotes sorted by id (tables keep no row order)."""
+    return {**record, **{layer: sorted(record[layer], key=lambda item: item["id"])
+                         for layer in ("actors", "events", "quotes")}}

@@ -2,16 +2,13 @@
 the local engine, and corrupt inputs in the error table."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from eventwire.batch import read_table, run_local
 from eventwire.batch.layout import TABLES, output_schema
-from eventwire.cli import app
-from eventwire.tables import assemble, flatten
+from eventwire.tables import flatten
 
 
 @pytest.fixture(scope="module")
@@ -24,41 +21,13 @@ def spark_output(spark, corpus, options, tmp_path_factory) -> Path:
     return output
 
 
-@pytest.fixture(scope="module")
-def extracted(corpus) -> list[dict]:
-    """`eventwire extract` on the same folder: its JSON Lines records, by id."""
-    result = CliRunner().invoke(app, ["extract", str(corpus)])
-    assert result.exit_code == 1, result.stderr  # the corrupt inputs fail, the others are extracted
-    return sorted((in_id_order(json.loads(line)) for line in result.stdout.splitlines()),
-                  key=lambda record: record["id"])
-
-
-def in_id_order(record: dict) -> dict:
-    """A record with its actors, events and quotes sorted by id (tables keep no row order)."""
-    return {**record, **{layer: sorted(record[layer], key=lambda item: item["id"])
-                         for layer in ("actors", "events", "quotes")}}
-
-
-def records_of(output: Path) -> list[dict]:
-    """The canonical records of a batch output, rebuilt from its tables."""
-    tables = {table: read_table(output, table).to_pylist() for table in ("articles", "actors", "events", "quotes")}
-
-    def of(table: str, article_id: str) -> list[dict]:
-        return [row for row in tables[table] if row["article_id"] == article_id]
-
-    return sorted((in_id_order(assemble(article, of("actors", article["article_id"]),
-                                        of("events", article["article_id"]), of("quotes", article["article_id"])))
-                   for article in tables["articles"]),
-                  key=lambda record: record["id"])
-
-
 def sorted_rows(output: Path, table: str) -> list[dict]:
+    """A table's rows in a stable order (article id, then row id)."""
     key = [(name, "ascending") for name in output_schema(table).names[:2]]
     return read_table(output, table).sort_by(key).to_pylist()
 
 
-def test_spark_output_holds_the_records_of_extract(spark_output, extracted):
-    assert len(extracted) == 5
+def test_spark_output_holds_the_records_of_extract(spark_output, extracted, records_of):
     assert records_of(spark_output) == extracted
     events = [row for record in extracted for row in flatten(record)["events"]]
     assert events, "the corpus has coded events"
