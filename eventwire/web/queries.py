@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.store.database import Store
+from eventwire.tables import SCHEMAS
 from eventwire.web.filters import ActorFilter, EventFilter, Paging, QuoteFilter, TalksFilter
 
 TRACK_CACHE = 32  # sets of talks tracks kept, by filter
@@ -168,8 +169,7 @@ class Catalog:
 
     def counts(self) -> dict[str, Any]:
         """RETURNS (dict): rows per table, and events per quad class, CAMEO root and PLOVER type."""
-        tables = {table: self.rows(f"SELECT count(*) AS n FROM {table}")[0]["n"]
-                  for table in ("articles", "actors", "events", "quotes")}
+        tables = {table: n for table, n in self.store.counts().items() if table in SCHEMAS}
 
         def per(column: str) -> dict[str, int]:
             rows = self.rows(f"SELECT {column} AS value, count(*) AS n FROM events WHERE {column} IS NOT NULL "
