@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from eventwire.store import DEFAULT_STORE, StoreError, open_store
+from eventwire.store.ingest import WRITE_BATCH
 
 DB_HELP = f"The store: a DuckDB file (created when missing) or a postgresql:// URL. Default: {DEFAULT_STORE}."
 DbOption = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB", help=DB_HELP)]
@@ -47,6 +48,8 @@ def ingest(
                                                    "(default: all cores).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Code articles already stored again, replacing "
                                         "them.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles stored per transaction (a "
+                                            "crash loses at most one batch).")] = WRITE_BATCH,
     date_: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs "
                                                  "that carry none.")] = None,
     model: Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use instead of the "
@@ -55,6 +58,7 @@ def ingest(
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on "
                                                      "stderr (default: when stderr is a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Hide warnings (errors are always shown).")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Report each batch as it is stored.")] = False,
     dictionaries: Annotated[list[Path] | None, typer.Option("--dictionaries", help="TABARI/PETRARCH "
                                                                "dictionaries; repeatable.")] = None,
     gazetteers: Annotated[list[Path] | None, typer.Option("--gazetteer", help="GeoNames cities*.txt "
@@ -87,8 +91,11 @@ def ingest(
             task = bar.add_task("ingest", total=total)
             result = ingest_articles(store, read_inputs(inputs, options), model=model, workers=workers or all_cores(),
                                      sources=ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ())),
-                                     force=force, command=command, report=reporter.report,
-                                     advance=lambda: bar.advance(task))
+                                     force=force, batch_size=batch_size, command=command, report=reporter.report,
+                                     advance=lambda: bar.advance(task),
+                                     committed=lambda done: verbose and errors.print(
+                                         f"committed: stored {done.stored}, skipped {done.skipped}, "
+                                         f"failed {done.failed}", markup=False, highlight=False))
     except (StoreError, *SOURCE_ERRORS) as error:
         raise fail(errors, error) from None
     except KeyboardInterrupt:

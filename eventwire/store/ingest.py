@@ -34,16 +34,20 @@ class IngestResult:
 
 
 def ingest(store: Store, items: Iterable[Article | InputError], *, model: str | None = None, workers: int = 1,
-           sources: ActorSources | None = None, force: bool = False, command: str = "",
+           sources: ActorSources | None = None, force: bool = False, batch_size: int = WRITE_BATCH,
+           command: str = "",
            report: Callable[[InputError], None] = lambda problem: None,
-           advance: Callable[[], None] = lambda: None) -> IngestResult:
+           advance: Callable[[], None] = lambda: None,
+           committed: Callable[[IngestResult], None] = lambda result: None) -> IngestResult:
     """Extract and store articles (from `eventwire.ingest.read_inputs`).
 
     workers (int): extraction processes (1: in this process).
     force (bool): code articles that are already stored again, replacing them.
+    batch_size (int): articles stored per transaction.
     command (str): how the run was started, recorded in the `runs` table.
     report (Callable): called with each input error or warning.
     advance (Callable): called once per input handled (for a progress bar).
+    committed (Callable): called with the counts so far after each batch is stored.
     RETURNS (IngestResult): counts of what was stored, skipped and failed.
     """
     extractor = Extractor(model, sources)  # what codes the articles (in workers too), for the provenance
@@ -80,6 +84,7 @@ def ingest(store: Store, items: Iterable[Article | InputError], *, model: str | 
         store.record_errors(result.run_id, result.errors)
         pending.clear()
         result.errors.clear()
+        committed(result)
 
     status = "interrupted"
     try:
@@ -89,7 +94,7 @@ def ingest(store: Store, items: Iterable[Article | InputError], *, model: str | 
                 fail(outcome)
             else:
                 pending.append(outcome.to_dict())
-            if len(pending) >= WRITE_BATCH:
+            if len(pending) >= batch_size:
                 flush()
         flush()
         status = "completed"
