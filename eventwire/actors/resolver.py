@@ -232,7 +232,8 @@ class ActorResolver:
         if not owners:
             if term.text.lower() in self.matchers.owned_only and possessor(head) is None:
                 return []  # "an office in London" is no actor
-            return [Mention(span, Identity(None, None, None, sector, None, "agent"),
+            # CAMEO writes an actor of unknown country with "---" before its sector: "---REB"
+            return [Mention(span, Identity(None, None, None, sector, f"---{sector.strip('~')}", "agent"),
                             f"agent {term.text.lower()!r} ({sector}), owner not stated")]
         mentions = []
         for n, owner in enumerate(owners):

@@ -20,13 +20,14 @@ from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.coding.dates import event_date
 from eventwire.coding.location import Gazetteer, dateline_place, event_location
-from eventwire.coding.lexicon import DATA_DIR, read_noun_patterns, read_patterns
+from eventwire.coding.lexicon import ANY_TARGET, DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
 from eventwire.model import Event, TextSpan
 from eventwire.nlp.syntax import possessor, prepositional_objects, subjects_of
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
+RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
 EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
 CONDITION_MARKERS = {"if", "unless"}
@@ -91,7 +92,8 @@ class EventCoder:
                 if read is not None:
                     covered.update(t.i for t in read.subtree)
             sources = self.first_actors(subjects_of(token), by_token)
-            targets = self.actors_at(match.target, by_token)
+            targets = self.actors_at(match.target, by_token) if match.pattern.target_after not in (None, ANY_TARGET) \
+                else self.clause_targets(token, by_token)
             event = self.event(match, sources, targets, modality_of(token), context, places, len(events))
             if event is None:
                 continue
@@ -122,6 +124,20 @@ class EventCoder:
         event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
                            places, count)
         return [event] if event is not None else []
+
+    def clause_targets(self, verb: Token, by_token: dict[int, list[Mention]]) -> list[Mention]:
+        """For a pattern without a target slot, the actor the clause acts on, as dictionary coders read
+        it: the direct object's actors, else those of an object of a preposition that points at someone
+        ("fired at Russia", "an agreement with the EU"), on the verb or on its object."""
+        direct = direct_object(verb)
+        found = self.actors_at(direct, by_token) if direct is not None else []
+        for head in (verb, direct):
+            for preposition, noun in prepositional_objects(head) if head is not None and not found else ():
+                if preposition in RECIPIENT_PREPOSITIONS:
+                    found = self.actors_at(noun, by_token)
+                    if found:
+                        break
+        return found
 
     def first_actors(self, candidates: list[Token], by_token: dict[int, list[Mention]]) -> list[Mention]:
         """The actors of the first candidate that stands for any ("This week's events, in which the U.S.

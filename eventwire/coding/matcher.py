@@ -93,10 +93,8 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
         if not any(prep in prepositions and (not nouns or is_one_of(noun, nouns)) for prep, noun in obliques):
             return None
     target = None
-    if pattern.target_after == ANY_TARGET:
-        target = direct if direct is not None and not pattern.objects else next(
-            (noun for _, noun in obliques if not any(is_one_of(noun, nouns) for _, nouns in pattern.obliques)), None)
-        return target, None
+    if pattern.target_after == ANY_TARGET:  # the coder looks for the clause's target among its actors
+        return None, None
     if pattern.target_after == "object":
         if pattern.objects:  # "withdraw delegation {t}" is not in the grammar: the object is no target
             return None

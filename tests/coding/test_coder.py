@@ -34,6 +34,7 @@ LEXICON = """
   - step up pressure on {t}
 "190":
   - attack {t}
+  - fire
 """
 
 
@@ -110,3 +111,8 @@ def test_promised_act_is_the_speakers_and_planned(code):
     events = code("Egypt promised to host talks with Hamas.")
     assert ("030", ["EGY"], [], False, "asserted") in events
     assert ("043", ["EGY"], ["hamas"], False, "planned") in events
+
+
+def test_a_pattern_without_target_slot_takes_the_clause_target(code):
+    assert code("The United States fired anti-aircraft batteries at Russia this week.") == [
+        ("190", ["USA"], ["RUS"], False, "asserted")]
