@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -95,5 +95,5 @@ def article(request: Request, catalog: CatalogDep, article_id: ArticleId) -> HTM
     if record is None:
         raise HTTPException(404, f"no article with id {article_id!r} in this store")
     actors = {actor["id"]: actor for actor in record["actors"]}
-    return render(request, "article.html", f"/api/articles/{article_id}", record=record, actors=actors,
+    return render(request, "article.html", f"/api/articles/{quote(article_id, safe='')}", record=record, actors=actors,
                   segments=segments(record["text"], article_marks(record)))
