@@ -38,20 +38,32 @@ def is_place(mention: Mention) -> bool:
 
 def event_location(trigger: Token, by_token: dict[int, list[Mention]], gazetteer: Gazetteer,
                    dateline: Mention | None) -> Location | None:
-    """The place of the event at `trigger` (a verb or an event noun)."""
+    """The place of the event at `trigger` (a verb or an event noun), resolved through the gazetteer."""
+    place = event_place(trigger, by_token, dateline)
+    return gazetteer.location(place) if place is not None else None
+
+
+def event_place(trigger: Token, by_token: dict[int, list[Mention]], dateline: Mention | None) -> Mention | None:
+    """The mention of the event's place: a place after a place preposition in the event's clause, else
+    in its sentence ("captured during the offensive in Afghanistan"), else the first city or region the
+    sentence names, else the dateline's place."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in {"obj", "dobj", "nsubj:pass", "nsubjpass"})]
     for head in heads:
         for preposition, noun in prepositional_objects(head):
-            if preposition.split()[-1] in PLACE_PREPOSITIONS:
-                places = [m for m in by_token.get(noun.i, []) if m.identity.type == "location"]
+            if preposition.rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS:
+                places = [m for m in by_token.get(noun.i, []) if is_place(m)]
                 if places:
-                    return gazetteer.location(places[0])
+                    return places[0]
     sentence: Span = trigger.sent
+    located = [m for head in sentence for preposition, noun in prepositional_objects(head)
+               if preposition.rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS for m in by_token.get(noun.i, []) if is_place(m)]
+    if located:
+        return min(located, key=lambda m: abs(m.span.start - trigger.i))
     for token in sentence:
         places = [m for m in by_token.get(token.i, []) if m.identity.type == "location"]
         if places:
-            return gazetteer.location(places[0])
-    return gazetteer.location(dateline) if dateline is not None else None
+            return places[0]
+    return dateline
 
 
 def dateline_place(doc_mentions: list[Mention]) -> Mention | None:
