@@ -181,6 +181,8 @@ class EventCoder:
             return []
         found: list[Mention] = []
         for part in [token, *token.conjuncts]:
+            if part is not token and part.i in by_token and token.i not in by_token and token.pos_ == "NOUN":
+                continue  # "from the talks, Qatar and Egypt have said": a parse that joins a thing and actors
             if part.i in by_token:
                 found += by_token[part.i]
             elif depth > 0:
