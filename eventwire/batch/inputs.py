@@ -66,9 +66,6 @@ def read_corpus(source: str, options: IngestOptions) -> Iterator[ReadResult]:
         yield from read_inputs([source], options)
         return
     path = Path(source)
-    if not path.exists():
-        yield InputError(source, Problem.NOT_FOUND)
-        return
     for file in sorted(path.rglob("*.parquet")) if path.is_dir() else [path]:
         parquet = pq.ParquetFile(file)
         columns = [name for name in ARTICLE_COLUMNS if name in parquet.schema_arrow.names]

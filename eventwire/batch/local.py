@@ -18,9 +18,12 @@ def run_local(source: str, output: str | Path, options: BatchOptions, workers: i
     """Extract every article of `source` (a folder, a text/HTML/JSON Lines file or a Parquet corpus) into the
     batch layout under `output`, in `workers` processes.
 
-    RAISES (FileExistsError): when `output` holds files and `options.overwrite` is not set.
+    RAISES (FileNotFoundError): `source` does not exist. (FileExistsError): `output` holds files and
+        `options.overwrite` is not set.
     RETURNS (BatchSummary): articles coded, events found, inputs that failed.
     """
+    if not Path(source).exists():
+        raise FileNotFoundError(f"{source}: no such file or directory")
     output = prepare_output(Path(output), options.overwrite)
     # built here too so a bad model or dictionary is reported before any work, and for the provenance columns
     provenance = {**Extractor(options.model, options.sources).provenance, "coded_at": options.coded_at}

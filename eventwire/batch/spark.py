@@ -83,9 +83,11 @@ def run_spark(spark: SparkSession, source: str, output: str, options: BatchOptio
     """Extract every article of `source` into the batch layout under `output` (any Hadoop-compatible URI).
 
     partitions (int | None): how many tasks share the articles; default 4 per core of the cluster.
-    RAISES (FileExistsError): when `output` exists and `options.overwrite` is not set.
+    RAISES (FileNotFoundError): nothing matches `source`. (FileExistsError): `output` exists and
+        `options.overwrite` is not set.
     RETURNS (BatchSummary): articles coded, events found, inputs that failed.
     """
+    check_input(spark, source)
     check_output(spark, output, options.overwrite)
     articles = read_articles(spark, source, options.ingest)
     articles = articles.repartition(partitions or 4 * spark.sparkContext.defaultParallelism)
@@ -95,7 +97,7 @@ def run_spark(spark: SparkSession, source: str, output: str, options: BatchOptio
     try:
         totals = results.select(F.sum(F.size("articles")).alias("articles"), F.sum(F.size("errors")).alias("errors"),
                                 F.sum(F.size("events")).alias("events")).first()
-        spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")  # not INT96: all readers
         for table in TABLES:
             write_table(results, table, f"{output.rstrip('/')}/{table}")
     finally:
@@ -174,7 +176,8 @@ def extract_batches(batches: Iterator[pa.RecordBatch], model: str | None, source
                 extractor = extractor_for(model, sources)
                 provenance = {**extractor.provenance, "coded_at": coded_at}
                 results += [result_rows(result, provenance) for result in extractor.extract(articles)]
-            yield pa.RecordBatch.from_pylist(results, schema=RESULT).cast(schema)
+            complete = [{table: result.get(table, []) for table in TABLES} for result in results]
+            yield pa.RecordBatch.from_pylist(complete, schema=RESULT).cast(schema)
 
 
 def write_table(results: DataFrame, table: str, path: str) -> None:
@@ -186,15 +189,26 @@ def write_table(results: DataFrame, table: str, path: str) -> None:
         rows.repartition(PARTITION).write.partitionBy(PARTITION).parquet(path)
 
 
+def check_input(spark: SparkSession, source: str) -> None:
+    """RAISES (FileNotFoundError): nothing matches `source` (a path, URI or glob)."""
+    filesystem, path = hadoop_path(spark, source)
+    if not filesystem.globStatus(path):
+        raise FileNotFoundError(f"{source}: no such file or directory")
+
+
 def check_output(spark: SparkSession, output: str, overwrite: bool) -> None:
     """RAISES (FileExistsError): `output` exists and may not be replaced (checked before any work)."""
-    jvm = spark.sparkContext._jvm
-    path = jvm.org.apache.hadoop.fs.Path(output)
-    filesystem = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    filesystem, path = hadoop_path(spark, output)
     if filesystem.exists(path):
         if not overwrite:
             raise FileExistsError(f"{output}: the output already exists (give --overwrite to replace it)")
         filesystem.delete(path, True)
+
+
+def hadoop_path(spark: SparkSession, uri: str) -> tuple[Any, Any]:
+    """The Hadoop FileSystem that holds `uri`, and its Path (any scheme Spark is configured for)."""
+    path = spark.sparkContext._jvm.org.apache.hadoop.fs.Path(uri)
+    return path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()), path
 
 
 def spark_schema(schema: pa.Schema):

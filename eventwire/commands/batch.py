@@ -49,7 +49,7 @@ def batch(
 
     An input that cannot be analysed is a row of OUTPUT/errors (input, code, reason) and never stops the
     run. Exit status: 0 when the run finished (whatever the error table holds), 2 for a usage error
-    (OUTPUT exists, the engine is not installed, a bad model or dictionary).
+    (no INPUT, OUTPUT exists, the engine is not installed, a bad model or dictionary).
     """
     if engine is Engine.local and (master or partitions):
         raise typer.BadParameter("--master and --partitions are options of --engine spark")
@@ -62,7 +62,7 @@ def batch(
             summary = run_on_spark(source, output, options, master, partitions)
         else:
             summary = run_local(source, output, options, workers)
-    except (*SOURCE_ERRORS, EngineUnavailable, FileExistsError) as error:
+    except (*SOURCE_ERRORS, EngineUnavailable, FileExistsError, FileNotFoundError) as error:
         errors.print(f"error: {error}", markup=False)
         raise typer.Exit(2) from None
     failed = f"; {summary.errors} inputs failed, see {output.rstrip('/')}/errors" if summary.errors else ""

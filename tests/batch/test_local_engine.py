@@ -35,6 +35,11 @@ def test_batch_command_writes_the_layout_and_keeps_an_existing_output(corpus, tm
     assert read_table(output, "articles").num_rows == 5
 
 
+def test_a_missing_input_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "no-such-corpus"), str(tmp_path / "out")])
+    assert result.exit_code == 2 and "no-such-corpus: no such file or directory" in result.stderr
+
+
 def test_spark_options_belong_to_the_spark_engine(corpus, tmp_path):
     result = CliRunner().invoke(app, ["batch", str(corpus), str(tmp_path / "out"), "--master", "local[2]"])
     assert result.exit_code == 2 and "--engine spark" in result.stderr

@@ -77,3 +77,11 @@ def test_an_existing_output_is_kept(spark, corpus, options, spark_output):
     with pytest.raises(FileExistsError, match="--overwrite"):
         run_spark(spark, str(corpus), str(spark_output), options)
     assert read_table(spark_output, "articles").num_rows == 5
+
+
+def test_a_missing_input_is_reported_before_any_work(spark, options, tmp_path):
+    from eventwire.batch.spark import run_spark
+
+    with pytest.raises(FileNotFoundError, match="no-such-corpus"):
+        run_spark(spark, str(tmp_path / "no-such-corpus"), str(tmp_path / "out"), options)
+    assert not (tmp_path / "out").exists()
