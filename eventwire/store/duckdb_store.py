@@ -7,7 +7,7 @@ DuckDB lets one process write a file at a time: a second writer gets a `StoreErr
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,8 @@ class DuckDBStore(Store):
         try:
             cursor.execute("SET TimeZone = 'UTC'")
             yield DuckDBSession(cursor)
+        except duckdb.InterruptException:  # Ctrl-C while DuckDB was working
+            raise KeyboardInterrupt from None
         except duckdb.Error as error:
             raise StoreError(f"{self.location}: {error}") from None
         finally:
@@ -75,7 +77,8 @@ class DuckDBStore(Store):
             try:
                 yield session
             except BaseException:
-                session.cursor.rollback()
+                with suppress(duckdb.Error):  # an interrupted transaction may be rolled back already
+                    session.cursor.rollback()
                 raise
             session.cursor.commit()
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -84,3 +85,10 @@ def test_export_errors_name_the_problem(tmp_path):
     assert result.exit_code == 2 and "no such store" in result.output
     result = cli("export", str(tmp_path / "out.x"), "--db", str(tmp_path / "absent.duckdb"), "--format", "xml")
     assert result.exit_code == 2 and "unknown format" in result.output
+
+
+def test_every_layout_column_is_documented():
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "store.md").read_text(encoding="utf8")
+    for layout in layouts().values():
+        for column in layout.columns:
+            assert f"| {column.name} |" in docs, (layout.name, column.name)
