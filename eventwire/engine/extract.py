@@ -24,7 +24,8 @@ from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
 from eventwire.quotes import find_attributions, mark_reported, quote_records
 
-BATCH_SIZE = 16
+BATCH_SIZE = 16  # articles per task handed to a worker
+PIPE_BATCH_SIZE = 4  # articles parsed together: long news articles make large batches costly in memory
 
 
 class Extractor:
@@ -42,11 +43,13 @@ class Extractor:
 
     def extract(self, articles: list[Article]) -> list[ArticleRecord | InputError]:
         """Analyse a batch. RETURNS one record or error per article, in order."""
-        try:
-            docs = list(self.nlp.pipe(a.text for a in articles))
-        except Exception:  # find the article that broke the batch; the others still count
-            return [self.analyse(article, None) for article in articles]
-        return [self.analyse(article, doc) for article, doc in zip(articles, docs)]
+        results: list[ArticleRecord | InputError] = []
+        try:  # each parse is analysed as it comes, so only a few parsed articles are held at once
+            for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH_SIZE)):
+                results.append(self.analyse(article, doc))
+        except Exception:  # the parser failed inside the batch: parse the rest one by one to find the article
+            results += [self.analyse(article, None) for article in articles[len(results):]]
+        return results
 
     def analyse(self, article: Article, doc: Doc | None) -> ArticleRecord | InputError:
         """One article's record (parsing it first when `doc` is None), or the error that stopped it."""
