@@ -149,6 +149,14 @@ def write_jsonl(stream: TextIO, data: dict) -> None:
     stream.write(json.dumps(data, ensure_ascii=False) + "\n")
 
 
+def names_a_file(argument: str) -> bool:
+    """Whether a command-line argument names an existing file (a long text is never a file name)."""
+    try:
+        return Path(argument).exists()
+    except OSError:  # "File name too long" and the like: the argument is text
+        return False
+
+
 @app.command()
 def actors(
     source: Annotated[str, typer.Argument(help="A file (.txt, .html, .jsonl) or the text itself.")],
@@ -163,7 +171,7 @@ def actors(
     options = IngestOptions(default_date=parse_cli_date(date_))
     errors = Console(stderr=True, soft_wrap=True)
     reporter = Reporter(errors, quiet=True)
-    articles = list(readable_articles([source], options, reporter)) if Path(source).exists() else [
+    articles = list(readable_articles([source], options, reporter)) if names_a_file(source) else [
         Article(text=source, published=options.default_date, origin="<argument>")]
     try:
         nlp = load_pipeline(model)
@@ -207,6 +215,7 @@ class GoldFormat(str, Enum):
     eventwire = "eventwire"
     polnear = "polnear"
     plover_dyads = "plover-dyads"
+    plover_gsr = "plover-gsr"
     petrarch = "petrarch"
 
 
@@ -237,11 +246,11 @@ def evaluate(
                                     limit, errors)
         typer.echo(json.dumps(figures) if as_json else "\n".join(f"{k:10} {v}" for k, v in figures.items()))
         return
-    if gold_format is GoldFormat.plover_dyads:
-        from eventwire.evaluate.plover import read_dyads
+    if gold_format in (GoldFormat.plover_dyads, GoldFormat.plover_gsr):
+        from eventwire.evaluate.plover import read_dyads, read_gsr
         from eventwire.evaluate.plover import score as score_dyads
 
-        dyads = read_dyads(gold, limit)
+        dyads = (read_dyads if gold_format is GoldFormat.plover_dyads else read_gsr)(gold, limit)
         articles = [Article(text=d.text, published=parse_cli_date(date_), origin=f"{gold}:{n}")
                     for n, d in enumerate(dyads, start=1)]
         figures = score_dyads(dyads, list(extract_records(articles, model)))
@@ -257,7 +266,8 @@ def evaluate(
         reference = Reference.load(gold)
         article = Article(text=reference.document.read_text(encoding="utf8").strip(),
                           published=parse_cli_date(date_), origin=str(reference.document))
-        [record] = list(extract_records([article], model, sources=ActorSources(tuple(dictionaries or ()), (), only_verbs)))
+        sources = ActorSources(tuple(dictionaries or ()), (), only_verbs)
+        [record] = list(extract_records([article], model, sources=sources))
     except (*SOURCE_ERRORS, OSError, ValueError, KeyError) as error:
         errors.print(f"error: {gold}: {error}", markup=False)
         raise typer.Exit(2) from None

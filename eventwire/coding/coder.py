@@ -156,7 +156,11 @@ class EventCoder:
     def build(self, code: CameoCode, trigger: Token, specificity: int, sources: list[Mention],
               targets: list[Mention], negated: bool, modality: str, context: CodingContext, places: Places,
               count: int) -> Event | None:
-        """An event record, or None when no source actor is known."""
+        """An event record, or None when no source actor is known. An act that is promised or intended
+        ("will release", "agreed to withdraw") is coded as the intent to do it (0353, 0356), as CAMEO
+        codes it; its modality stays `planned`."""
+        if modality == "planned" and code.intent:
+            code = self.codes[code.intent]
         ids = context.actor_ids
         source_ids = unique(ids[id(m)] for m in sources if id(m) in ids)
         target_ids = [i for i in unique(ids[id(m)] for m in targets if id(m) in ids) if i not in source_ids]

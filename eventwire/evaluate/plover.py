@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,31 @@ def read_dyads(path: Path, limit: int | None = None) -> list[Dyad]:
             if len(spans.get("s", [])) == 2 and len(spans.get("t", [])) == 2 and row.get("gold_root"):
                 dyads.append(Dyad("".join(text), tuple(spans["s"]), tuple(spans["t"]), row["gold_root"].strip()))
     return dyads[:limit]
+
+
+# PLOVER_GSR_CAMEO was coded with early PLOVER type names.
+OLD_TYPE_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def read_gsr(path: Path, limit: int | None = None) -> list[Dyad]:
+    """The dyads of a PLOVER gold-standard file (a JSON array of records with `text`, `source` and
+    `target` actor lists holding `actorText`, and `event`): the first source and target as spans of the
+    text, the type under its current name. Records whose actors are not found in the text are left out."""
+    dyads = []
+    for record in json.loads(path.read_text(encoding="utf8")):
+        text, sources, targets = record.get("text") or "", record.get("source") or [], record.get("target") or []
+        if not text or not sources or not targets or record.get("event") == "DOCUMENT":
+            continue
+        spans = [find_span(text, next((a["actorText"] for a in actors if isinstance(a, dict) and a.get("actorText")),
+                                      "")) for actors in (sources, targets)]
+        if None not in spans:
+            dyads.append(Dyad(text, spans[0], spans[1], OLD_TYPE_NAMES.get(record["event"], record["event"])))
+    return dyads[:limit]
+
+
+def find_span(text: str, phrase: str) -> tuple[int, int] | None:
+    start = text.find(phrase) if phrase else -1
+    return (start, start + len(phrase)) if start >= 0 else None
 
 
 def type_matches(predicted: str | None, gold: str) -> bool:

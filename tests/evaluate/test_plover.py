@@ -34,3 +34,19 @@ def test_evaluate_plover_dyads(tmp_path):
     figures = json.loads(result.stdout)
     assert figures["dyads"] == 3
     assert figures["end_to_end_dyad_found"] >= 2 / 3 and figures["type_accuracy_given_dyad"] >= 2 / 3
+
+
+def test_plover_gold_standard_records_become_dyads(tmp_path):
+    from eventwire.evaluate.plover import read_gsr
+
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps([
+        {"id": "doc", "event": "DOCUMENT"},
+        {"id": "1", "event": "DEMAND", "text": "Libya asked Great Britain for aid.",
+         "source": [{"actorText": "Libya", "code": "LBY"}], "target": ["", {"actorText": "Great Britain"}]},
+        {"id": "2", "event": "AGREE", "text": "No actor here.", "source": [{"actorText": "Chad"}],
+         "target": [{"actorText": "Niger"}]}]))
+    [dyad] = read_gsr(path)
+    assert dyad.gold == "REQUEST" and dyad.text[slice(*dyad.target)] == "Great Britain"
+    result = CliRunner().invoke(app, ["evaluate", "plover-gsr", str(path), "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["dyads"] == 1
