@@ -29,6 +29,9 @@ NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
 OPENING = {'"': {'"', "”"}, "“": {"”", '"'}, "«": {"»"}, "„": {"“", "”"}, "‘": {"’"}}
 
 
+MAX_LINE_SPEAKER = 5  # words in a name that opens a line before a colon
+
+
 @dataclass(frozen=True)
 class Cues:
     verbs: frozenset[str]
@@ -73,7 +76,45 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
             attribution.kind = kind_of(attribution.content, quoted)
             found.append(attribution)
     found += quotations(doc, quoted, found, cues, by_token)
+    found += line_speakers(doc, found, cues, by_token)
     return sorted(found, key=lambda a: a.content.start)
+
+
+def line_speakers(doc: Doc, found: list[Attribution], cues: Cues,
+                  by_token: dict[int, list[Mention]]) -> list[Attribution]:
+    """A line that opens with a short name and a colon ("PENCE: Well, look, ...", "Poll: Voters
+    abandon ...", transcripts and headlines): the name speaks the rest of the line."""
+    claimed = [(a.content.start, a.content.end) for a in found]
+    extra = []
+    for line in lines(doc):
+        words = [t for t in line if not t.is_quote and not t.is_space]
+        colon = next((n for n, t in enumerate(words[:MAX_LINE_SPEAKER + 1]) if t.text in cues.quote_introducers), None)
+        if not colon or words[colon].text != ":" or len(words) - colon < 4:
+            continue
+        name = words[:colon]
+        if not all(t.is_title or t.is_upper or t.pos_ in {"ADP", "DET", "PUNCT"} for t in name):
+            continue
+        content = trim(doc[words[colon + 1].i:words[-1].i + 1])
+        if any(s < content.end and content.start < e for s, e in claimed):
+            continue
+        speaker = next((t for t in reversed(name) if t.pos_ in {"PROPN", "NOUN"}), name[-1])
+        extra.append(Attribution(speakers=speakers_at(speaker, by_token),
+                                 speaker_span=doc[name[0].i:name[-1].i + 1], cue=doc[words[colon].i:words[colon].i + 1],
+                                 content=content, kind="direct"))
+    return extra
+
+
+def lines(doc: Doc) -> list[Span]:
+    """The document's lines (spans between line breaks)."""
+    found, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                found.append(doc[start:token.i])
+            start = token.i + 1
+    if start < len(doc):
+        found.append(doc[start:])
+    return found
 
 
 def quotations(doc: Doc, quoted: list[tuple[int, int]], found: list[Attribution], cues: Cues,

@@ -56,3 +56,9 @@ def test_an_intention_in_a_controlled_clause_is_attributed(resolver):
     [found] = attributions(resolver, "The Egyptian president wants to end the war quickly.")
     assert found.cue.text == "wants" and found.content.text.startswith("to end the war")
     assert {m.identity.key for m in found.speakers} == {"EGY"}
+
+
+def test_a_name_and_a_colon_opening_a_line_speak_the_line(resolver):
+    text = "Transcript of the interview.\n\nPENCE: Well, look, the talks in Doha will go on.\n\nThe end."
+    [found] = [a for a in attributions(resolver, text) if a.cue.text == ":"]
+    assert found.speaker_span.text == "PENCE" and found.content.text == "Well, look, the talks in Doha will go on."
