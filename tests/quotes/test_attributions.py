@@ -61,4 +61,4 @@ def test_an_intention_in_a_controlled_clause_is_attributed(resolver):
 def test_a_name_and_a_colon_opening_a_line_speak_the_line(resolver):
     text = "Transcript of the interview.\n\nPENCE: Well, look, the talks in Doha will go on.\n\nThe end."
     [found] = [a for a in attributions(resolver, text) if a.cue.text == ":"]
-    assert found.speaker_span.text == "PENCE" and found.content.text == "Well, look, the talks in Doha will go on."
+    assert found.speaker_span.text == "PENCE" and found.content.text.startswith("Well, look, the talks in Doha will go on")
