@@ -47,7 +47,8 @@ READ = pa.schema([("origin", pa.string()), ("id", pa.string()), ("title", pa.str
                   ("text", pa.string()), ("error", pa.struct(list(ERRORS)))])
 # The rows one input adds to each output table.
 RESULT = pa.schema([(table, pa.list_(pa.struct(list(output_schema(table))))) for table in TABLES])
-ROWS_PER_ARROW_BATCH = 64  # results per batch handed back to Spark: bounds a worker's memory
+ARROW_BATCH_ROWS = 256  # files or articles per Arrow batch handed to a Python worker (Spark's default: 10,000)
+RESULTS_PER_BATCH = 64  # articles analysed, and results handed back to Spark, at a time
 LOCAL_DEFAULTS = {"spark.ui.enabled": "false", "spark.driver.host": "127.0.0.1",
                   "spark.driver.bindAddress": "127.0.0.1", "spark.pyspark.python": sys.executable}
 
@@ -89,6 +90,8 @@ def run_spark(spark: SparkSession, source: str, output: str, options: BatchOptio
     """
     check_input(spark, source)
     check_output(spark, output, options.overwrite)
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH_ROWS))  # bounds the file bytes a worker holds
+    spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")  # not INT96: every reader
     articles = read_articles(spark, source, options.ingest)
     articles = articles.repartition(partitions or 4 * spark.sparkContext.defaultParallelism)
     extract = partial(extract_batches, model=options.model, sources=options.sources, coded_at=options.coded_at,
@@ -97,7 +100,6 @@ def run_spark(spark: SparkSession, source: str, output: str, options: BatchOptio
     try:
         totals = results.select(F.sum(F.size("articles")).alias("articles"), F.sum(F.size("errors")).alias("errors"),
                                 F.sum(F.size("events")).alias("events")).first()
-        spark.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")  # not INT96: all readers
         for table in TABLES:
             write_table(results, table, f"{output.rstrip('/')}/{table}")
     finally:
@@ -168,7 +170,7 @@ def extract_batches(batches: Iterator[pa.RecordBatch], model: str | None, source
                     coded_at: datetime, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     """Executor side: the output rows of each article (RESULT), errors included."""
     for batch in batches:
-        for rows in batched(batch.to_pylist(), ROWS_PER_ARROW_BATCH):
+        for rows in batched(batch.to_pylist(), RESULTS_PER_BATCH):
             results = [{"errors": [row["error"]]} for row in rows if row["error"]]
             articles = [Article(**{name: row[name] for name in READ.names if name != "error"})
                         for row in rows if not row["error"]]
