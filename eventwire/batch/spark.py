@@ -35,6 +35,7 @@ from eventwire.model import Article
 
 try:
     from pyspark import StorageLevel
+    from pyspark.errors import PySparkRuntimeError
     from pyspark.sql import DataFrame, SparkSession
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema, to_arrow_schema
@@ -59,7 +60,7 @@ def spark_session(master: str | None = None, config: dict[str, str] | None = Non
     the executors' Python with this interpreter.
 
     config (dict | None): more Spark settings, e.g. {"spark.driver.memory": "2g"}.
-    RAISES (EngineUnavailable): no Java runtime.
+    RAISES (EngineUnavailable): no Java runtime, or one that cannot start Spark.
     """
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
         raise EngineUnavailable("the Spark engine needs a Java runtime (17 or later), e.g. "
@@ -76,7 +77,10 @@ def spark_session(master: str | None = None, config: dict[str, str] | None = Non
         builder = builder.master(master)
     for key, value in (config or {}).items():
         builder = builder.config(key, value)
-    return builder.getOrCreate()
+    try:
+        return builder.getOrCreate()
+    except PySparkRuntimeError as error:  # the JVM did not start: a bad JAVA_HOME, a Java older than 17
+        raise EngineUnavailable(f"Spark could not start its Java runtime: {error}") from error
 
 
 def run_spark(spark: SparkSession, source: str, output: str, options: BatchOptions,

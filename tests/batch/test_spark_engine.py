@@ -2,6 +2,8 @@
 the local engine, and corrupt inputs in the error table."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,9 +81,26 @@ def test_an_existing_output_is_kept(spark, corpus, options, spark_output):
     assert read_table(spark_output, "articles").num_rows == 5
 
 
+def test_the_batch_command_runs_spark(spark, corpus, local_output, tmp_path):
+    """The command line, in its own process (its own JVM), on local[1]."""
+    command = [sys.executable, "-m", "eventwire", "batch", str(corpus), str(tmp_path / "out"), "--engine", "spark",
+               "--master", "local[1]", "--partitions", "2"]
+    result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "5 articles" in result.stderr and "3 inputs failed" in result.stderr
+    assert sorted_rows(tmp_path / "out", "events") == sorted_rows(local_output, "events")
+
+
 def test_a_missing_input_is_reported_before_any_work(spark, options, tmp_path):
     from eventwire.batch.spark import run_spark
 
     with pytest.raises(FileNotFoundError, match="no-such-corpus"):
         run_spark(spark, str(tmp_path / "no-such-corpus"), str(tmp_path / "out"), options)
     assert not (tmp_path / "out").exists()
+
+
+def test_each_worker_process_loads_the_pipeline_once(spark):
+    from eventwire.actors.sources import ActorSources
+    from eventwire.batch.spark import extractor_for
+
+    assert extractor_for(None, ActorSources()) is extractor_for(None, ActorSources())
