@@ -30,6 +30,7 @@ OWNER_PREPOSITIONS = {"of", "from", "by"}
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
 FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
 EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
+READINESS_WORDS = {"ready", "willing", "prepared", "eager", "keen", "determined", "open", "committed"}
 CONDITION_MARKERS = {"if", "unless"}
 REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 APPEAL_ROOTS = {"02", "10"}  # appeal, demand: the act is asked of the target
@@ -236,6 +237,8 @@ def modality_of(verb: Token) -> str:
         return "expected"
     if any(child.lower_ in FUTURE_AUXILIARIES for child in verb.children if child.dep_ == "aux"):
         return "planned"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in READINESS_WORDS:
+        return "planned"  # "remained ready to negotiate", "is willing to withdraw": an intent
     return "asserted"
 
 

@@ -1,9 +1,11 @@
 """Forming tracks: the events about talks grouped by actors, issue, venue and time.
 
 Within an article, events about talks (a status, a round, mediation, an appeal to negotiate) that
-share an actor form one group; demands, accusations and rejections join the group of their actors.
+share an actor form one group; demands, accusations and rejections join the group of their actors,
+and join two groups into one when they link them (a side walks out accusing the other).
 Across articles, a group joins the track it shares two actors with, or one actor and the venue or an
-issue, or the venue and an issue, when the issues do not differ and the reports are close in time.
+issue, or the venue and an issue, when the issues do not differ, the venues do not differ (unless two
+actors are shared: talks move) and the reports are close in time.
 A demand, accusation or rejection left over, in an article that speaks of talks, joins the track of
 both its actors that is nearest in time.
 """
@@ -65,7 +67,11 @@ def article_groups(article: ArticleReports, knowledge: TalksKnowledge) -> tuple[
         if report.modality in {"demanded", "hypothetical"} or knowledge.position(report.code) is None or \
                 any(report in group.talks for group in groups):
             continue
-        group = next((g for g in groups if set(report.sides) & set(g.actors)), None)
+        linked = [g for g in groups if set(report.sides) & set(g.actors)]
+        for other in linked[1:]:  # "the army walked out, accusing the RSF": one negotiation, both sides
+            linked[0].add(other)
+            groups.remove(other)
+        group = linked[0] if linked else None
         if group is None:
             loose.append(report)
         else:
@@ -142,6 +148,8 @@ def affinity(group: Cluster, track: Cluster, knowledge: TalksKnowledge) -> tuple
     issues = len(set(group.issues) & set(track.issues))
     if group.issues and track.issues and not issues:
         return None
+    if group.venues and track.venues and not venue and shared < 2:
+        return None  # talks elsewhere that share only a mediator are other talks
     if shared >= 2 or shared and (venue or issues) or venue and issues:
         return shared, venue, issues
     return None
