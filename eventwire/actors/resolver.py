@@ -21,8 +21,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.coref import DescriptionMatcher, refer_back, resolve_references, sentence_numbers
-from eventwire.actors.identity import (Identity, Mention, affiliated_person, affiliation_identity, organisation_identity,
-                                       person_identity, place_identity, state_identity)
+from eventwire.actors.identity import (
+    Identity,
+    Mention,
+    affiliated_person,
+    affiliation_identity,
+    organisation_identity,
+    person_identity,
+    place_identity,
+    state_identity,
+)
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.actors.matchers import ActorMatchers, Target
 from eventwire.actors.tabari import Dictionaries

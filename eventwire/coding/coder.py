@@ -16,13 +16,13 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.identity import Mention, mentions_by_token
-from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
+from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.coding.dates import event_date
-from eventwire.coding.location import Gazetteer, dateline_place, event_location
 from eventwire.coding.lexicon import ANY_TARGET, DATA_DIR, read_noun_patterns, read_patterns
-from eventwire.coding.petrarch_verbs import VerbDictionary
+from eventwire.coding.location import Gazetteer, dateline_place, event_location
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
+from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
 from eventwire.nlp.syntax import possessor, prepositional_objects, subjects_of
 
