@@ -20,7 +20,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.identity import Mention, mentions_by_token
-from eventwire.nlp.syntax import subjects_of
+from eventwire.nlp.syntax import prepositional_objects, subjects_of
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
 NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
@@ -41,6 +41,7 @@ class Cues:
     object_verbs: frozenset[str]
     private_states: frozenset[str]
     intentions: frozenset[str]
+    stance_prepositions: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,8 @@ def load_cues(path: Path = CUES) -> Cues:
     return Cues(frozenset(data["verbs"]), frozenset(data["framing_verbs"]),
                 tuple(sorted(data["prepositions"], key=len, reverse=True)), frozenset(data["quote_introducers"]),
                 frozenset(data["object_verbs"]), frozenset(data["private_states"]),
-                frozenset(data["intentions"]))
+                frozenset(data["intentions"]),
+                {verb: tuple(prepositions) for verb, prepositions in data["stance_prepositions"].items()})
 
 
 @dataclass
@@ -168,24 +170,34 @@ def name_span(token: Token | None) -> Span | None:
 
 
 def speech_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in cues.verbs and verb.lower_ not in cues.verbs:
+    """A verb that attributes: a speech verb with its clause ("said that ..."), an intention with its
+    controlled clause ("wants to ..."), a stance on an object ("opposed the resolution") or on the object
+    of its preposition ("called for an inquiry", "voted against the bill")."""
+    lemma = verb.lemma_.lower()
+    speech = lemma in cues.verbs or verb.lower_ in cues.verbs
+    if verb.pos_ not in {"VERB", "AUX"} or not (speech or lemma in cues.object_verbs or lemma in cues.intentions
+                                                or lemma in cues.stance_prepositions):
         return None
-    complement = next((c for c in verb.children if c.dep_ in {"ccomp"}), None)
-    if complement is None and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
+    complement = next((c for c in verb.children if c.dep_ in {"ccomp"}), None) if speech else None
+    obj = next((c for c in verb.children if c.dep_ in {"obj", "dobj"}), None)
+    plan = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+    stance = next((noun for preposition, noun in prepositional_objects(verb)
+                   if preposition in cues.stance_prepositions.get(lemma, ())), None)
+    if complement is None and speech and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
         complement = verb.head  # "Hamas seemed prepared, he said": the clause the cue hangs on
         content = clause_without(complement, verb)
     elif complement is None and verb.dep_ in {"acl:relcl", "relcl"}:
         return None
     elif complement is not None:
         content = clause(complement)
-    elif (plan := next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)) \
-            is not None and verb.lemma_.lower() in cues.intentions:
-        content = clause(plan)  # "wants to end the war", "called for ...": an intention attributed
-    elif (obj := next((c for c in verb.children if c.dep_ in {"obj", "dobj"}), None)) is not None \
-            and verb.lemma_.lower() in cues.object_verbs:
+    elif plan is not None and lemma in cues.intentions:
+        content = clause(plan)  # "wants to end the war": an intention attributed
+    elif obj is not None and lemma in cues.object_verbs:
         # "derided the deal as toothless", "blamed police shootings on bias": a stance on an object
         parts = [obj, *(c for c in verb.rights if c.i > obj.i and c.dep_.startswith(("obl", "xcomp", "advcl")))]
         content = trim(verb.doc[min(p.left_edge.i for p in parts):max(p.right_edge.i for p in parts) + 1])
+    elif stance is not None:
+        content = trim(verb.doc[stance.left_edge.i:stance.right_edge.i + 1])  # "called for an inquiry"
     else:
         return None
     if verb.lemma_.lower() in cues.private_states and any(
