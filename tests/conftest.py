@@ -1,6 +1,7 @@
 """Shared fixtures: the real bundled pipeline, the shipped example, and paths to shared data."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
+# The learned attribution tagger is built per machine (training/train_attributions.sh): the tests run the
+# rules alone, whatever this machine has built, and test the tagger where asked (tests/quotes/test_learned.py).
+BUILT_TAGGER = os.environ.get("EVENTWIRE_ATTRIBUTION_MODEL")
+os.environ["EVENTWIRE_ATTRIBUTION_MODEL"] = str(ROOT / "tests" / "no-attribution-model")
 
 
 @pytest.fixture(scope="session")

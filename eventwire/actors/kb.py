@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from eventwire import __version__
+from eventwire.paths import cache_dir
 
 DATA_DIR = Path(__file__).parent / "data"
 Sector = str  # CAMEO sector code: GOV, MIL, COP, JUD, LEG, OPP, REB, MED, CVL, BUS, ...
@@ -271,8 +272,7 @@ def cache_path(data_dir: Path) -> Path:
     for path in sorted(data_dir.iterdir()):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "eventwire" / f"kb-{digest.hexdigest()[:24]}.pickle"
+    return cache_dir() / f"kb-{digest.hexdigest()[:24]}.pickle"
 
 
 def read_knowledge_base(data_dir: Path) -> KnowledgeBase:

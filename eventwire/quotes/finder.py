@@ -17,10 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.identity import Mention, mentions_by_token
 from eventwire.nlp.syntax import prepositional_objects, subjects_of
+from eventwire.quotes.learned import assemble, load_tagger, predicted_spans
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
 NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
@@ -65,8 +67,13 @@ class Attribution:
     kind: str
 
 
-def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = None) -> list[Attribution]:
-    """RETURNS (list[Attribution]): in text order, at most one per cue."""
+def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = None,
+                      tagger: Language | None | bool = True) -> list[Attribution]:
+    """RETURNS (list[Attribution]): in text order, at most one per cue.
+
+    tagger: the learned attribution tagger to use first (eventwire.quotes.learned); True for the one
+        built on this machine if there is one, None or False for the rules alone. The rules then add what
+        the tagger did not find."""
     cues = cues or load_cues()
     quoted = quoted_spans(doc)
     by_token = mentions_by_token(mentions)
@@ -79,7 +86,45 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
             found.append(attribution)
     found += quotations(doc, quoted, found, cues, by_token)
     found += line_speakers(doc, found, cues, by_token)
+    tagger = load_tagger() if tagger is True else tagger or None
+    if tagger is not None:
+        learned = learned_attributions(doc, tagger, quoted, by_token)
+        found = learned + [a for a in found if not any(overlaps(a, b) for b in learned)]
     return sorted(found, key=lambda a: a.content.start)
+
+
+def governed(cue: Token) -> Span | None:
+    """What a cue verb governs: its clause ("said that ..."), its controlled clause ("wants to ..."),
+    else its object ("endorsed the senator"); None when it governs none of them."""
+    for deps in ({"ccomp"}, {"xcomp"}, {"obj", "dobj"}):
+        child = next((c for c in cue.children if c.dep_ in deps), None)
+        if child is not None:
+            return clause(child) if deps != {"obj", "dobj"} else trim(cue.doc[child.left_edge.i:child.right_edge.i + 1])
+    return None
+
+
+def overlaps(one: Attribution, other: Attribution) -> bool:
+    """Whether two attributions share their cue or their content."""
+    return (one.cue.start < other.cue.end and other.cue.start < one.cue.end
+            or one.content.start < other.content.end and other.content.start < one.content.end)
+
+
+def learned_attributions(doc: Doc, tagger: Language, quoted: list[tuple[int, int]],
+                         by_token: dict[int, list[Mention]]) -> list[Attribution]:
+    """The attributions the learned tagger finds (eventwire.quotes.learned), speakers resolved."""
+    found = []
+    for source, cue, content in assemble(doc, predicted_spans(doc, tagger)):
+        content = content if content is not None else governed(cue.root)
+        if content is None:
+            continue
+        if source is None:  # no source predicted in the cue's sentence: the cue verb's subject, as the rules read it
+            subject = next(iter(subjects_of(cue.root)), None)
+            source = noun_phrase(subject) if subject is not None else None
+        speaker = next((t for t in ([source.root, *source] if source is not None else []) if t.i in by_token),
+                       source.root if source is not None else None)
+        found.append(Attribution(speakers=speakers_at(speaker, by_token), speaker_span=source, cue=cue,
+                                 content=content, kind=kind_of(content, quoted)))
+    return found
 
 
 def line_speakers(doc: Doc, found: list[Attribution], cues: Cues,
