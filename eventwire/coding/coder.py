@@ -9,10 +9,12 @@ is an event of its own, by the one asked, with modality `demanded`.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.identity import Mention, mentions_by_token
@@ -73,6 +75,8 @@ class EventCoder:
                                  + [p for d in verb_dictionaries for p in d.patterns])
         self.nouns = NounMatcher([p for p in read_noun_patterns(nouns) if p.code in self.codes]
                                  if nouns.exists() else [])
+        self.walkouts = Walkouts.load(lexicon_dir / "walkouts.yaml" if (lexicon_dir / "walkouts.yaml").exists()
+                                      else DATA_DIR / "walkouts.yaml")
 
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
         """RETURNS (list[Event]): the events of the document, in text order, numbered e1, e2, ..."""
@@ -95,7 +99,10 @@ class EventCoder:
             sources = self.first_actors(subjects_of(token), by_token)
             targets = self.actors_at(match.target, by_token) if match.pattern.target_after not in (None, ANY_TARGET) \
                 else self.clause_targets(token, by_token)
-            event = self.event(match, sources, targets, modality_of(token), context, places, len(events))
+            if match.pattern.code.startswith("01") and not targets:
+                continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
+            modality = "demanded" if asked_within(token, requested) else modality_of(token)
+            event = self.event(match, sources, targets, modality, context, places, len(events))
             if event is None:
                 continue
             events.append(event)
@@ -112,6 +119,8 @@ class EventCoder:
                                   places, len(events)) if act is not None else None
                 if more is not None:
                     events.append(more)
+        resolve_counterparts(events, {context.actor_ids[id(m)]: m.identity.key or m.span.text.lower()
+                                      for m in mentions if id(m) in context.actor_ids}, doc, self.walkouts)
         return events
 
     def nominal_event(self, noun: Token, by_token: dict[int, list[Mention]], context: CodingContext,
@@ -217,12 +226,59 @@ def act_of(code: str, sources: list[Mention], targets: list[Mention]) -> tuple[l
     return sources, "hypothetical" if code[:2] in THREAT_ROOTS else "planned"
 
 
+@dataclass(frozen=True)
+class Walkouts:
+    """What makes an event a walk-out from talks (eventwire/coding/data/walkouts.yaml)."""
+
+    codes: frozenset[str]
+    nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path) -> Walkouts:
+        data = yaml.safe_load(path.read_text(encoding="utf8")) or {}
+        return cls(frozenset(map(str, data.get("codes", []))), frozenset(data.get("nouns", [])))
+
+
+def resolve_counterparts(events: list[Event], keys: dict[str, str], doc: Doc, walkouts: Walkouts) -> None:
+    """Give a walk-out from talks that names no target ("Israel's team would be stepping away from the
+    talks") the actor its source deals with most in the article's other events, either way round."""
+    for event in events:
+        if event.target or event.cameo not in walkouts.codes:
+            continue
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if trigger is None or not any(t.lemma_.lower() in walkouts.nouns or t.lower_ in walkouts.nouns
+                                      for t in trigger.root.subtree):
+            continue
+        walkers = {keys.get(actor) for actor in event.source}
+        dealings: Counter = Counter()
+        for other in events:
+            if other is event:
+                continue
+            for mine, theirs in ((other.source, other.target), (other.target, other.source)):
+                if walkers & {keys.get(a) for a in mine}:
+                    dealings.update(a for a in theirs if keys.get(a) not in walkers)
+        if dealings:
+            best = max(dealings.values())
+            event.target = [actor for actor, count in dealings.items() if count == best][:1]
+
+
 def is_report(match: VerbMatch, cue_tokens: set[int]) -> bool:
     """ "X said (that) ...", "described their statements as ...": a public statement that introduces
     what was said is an attribution (eventwire.quotes); the events are what it reports, not the saying.
     Cues that are events in their own right (accuse, urge, reject) keep their codes."""
     return match.pattern.code.startswith("01") and (match.verb.i in cue_tokens or any(
         child.dep_ in REPORTED_CLAUSE_DEPS for child in match.verb.children))
+
+
+def asked_within(verb: Token, requested: set[int]) -> bool:
+    """Whether the verb belongs to an act someone asked for ("urging the U.S. to step up pressure on
+    Israel to end military operations": ending them is asked too)."""
+    head = verb
+    while head.dep_ in {"xcomp", "advcl", "ccomp", "conj"} and head.head is not head:
+        head = head.head
+        if head.i in requested:
+            return True
+    return False
 
 
 def modality_of(verb: Token) -> str:

@@ -35,6 +35,8 @@ LEXICON = """
 "190":
   - attack {t}
   - fire
+"010":
+  - speak to {t}
 """
 
 
@@ -122,3 +124,15 @@ def test_a_promised_act_is_coded_as_the_intent_to_do_it(code):
     # CAMEO codes "will host talks" as 036 (express intent to meet or negotiate), not as the hosting (043)
     assert code("Qatar will host talks with Hamas next week.") == [("036", ["QAT"], ["hamas"], False, "planned")]
     assert code("Egypt hosted talks with Hamas on Monday.") == [("043", ["EGY"], ["hamas"], False, "asserted")]
+
+
+def test_a_walk_out_from_talks_acts_on_the_other_side(code):
+    events = code("Hamas accused Israel of delaying the deal. Israel's team would be stepping away from the talks.")
+    assert ("164", ["ISR"], ["hamas"], False, "planned") in events
+
+
+def test_a_statement_to_no_actor_is_no_event_and_an_asked_act_is_demanded(code):
+    assert code("Trump spoke to the audience on Friday.") == []
+    assert code("Trump spoke to Netanyahu on Friday.") == [("010", ["USA"], ["ISR"], False, "asserted")]
+    events = code("Hamas urged the U.S. to step up pressure on Israel to attack Egypt.")
+    assert ("190", ["USA"], ["EGY"], False, "demanded") in events
