@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from eventwire.paths import cache_dir
 
 COMPONENT = "attribution"
+NEAR_TOKENS = 25  # how far from a cue an unclaimed content piece may lie and still be its content
 LABELS = ("SOURCE", "CUE", "CONTENT")
 
 
@@ -76,6 +77,16 @@ def assemble(doc: Doc, spans: list[Span]) -> list[tuple[Span | None, Span, Span 
             run.append(piece)
         if run:
             chosen[n] = run
+    used = {piece.start for pieces in chosen.values() for piece in pieces}
+    for n, cue in enumerate(cues):  # a cue still without content takes the nearest unused piece close by
+        if n in chosen:
+            continue
+        near = [c for c in contents if c.start not in used and min(abs(c.start - cue.end), abs(cue.start - c.end))
+                <= NEAR_TOKENS]
+        if near:
+            piece = min(near, key=lambda c: min(abs(c.start - cue.end), abs(cue.start - c.end)))
+            chosen[n] = [piece]
+            used.add(piece.start)
     triples = []
     for n, cue in enumerate(cues):
         in_sentence = [s for s in sources if s.sent == cue.sent]
