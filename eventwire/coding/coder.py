@@ -291,7 +291,11 @@ def modality_of(verb: Token) -> str:
             return "hypothetical"
     if any(clause.lemma_ in EXPECTATION_VERBS for clause in chain[1:]):
         return "expected"
-    if any(child.lower_ in FUTURE_AUXILIARIES for child in verb.children if child.dep_ == "aux"):
+    controlling = [verb]  # "will begin withdrawing": the future of the verb that controls it
+    while controlling[-1].dep_ == "xcomp" and controlling[-1].head is not controlling[-1] and len(controlling) < 4:
+        controlling.append(controlling[-1].head)
+    if any(child.lower_ in FUTURE_AUXILIARIES for clause in controlling for child in clause.children
+           if child.dep_ == "aux"):
         return "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in READINESS_WORDS:
         return "planned"  # "remained ready to negotiate", "is willing to withdraw": an intent

@@ -136,3 +136,7 @@ def test_a_statement_to_no_actor_is_no_event_and_an_asked_act_is_demanded(code):
     assert code("Trump spoke to Netanyahu on Friday.") == [("010", ["USA"], ["ISR"], False, "asserted")]
     events = code("Hamas urged the U.S. to step up pressure on Israel to attack Egypt.")
     assert ("190", ["USA"], ["EGY"], False, "demanded") in events
+
+
+def test_the_future_of_a_controlling_verb_makes_the_act_planned(code):
+    assert ("190", ["ISR"], ["EGY"], False, "planned") in code("Israel will begin to attack Egypt next week.")
