@@ -81,6 +81,11 @@ def overlaps(span: tuple[int, int], start: int, end: int) -> bool:
     return start < span[1] and span[0] < end
 
 
+def touches(actors: dict, ids: list[str], span: tuple[int, int]) -> bool:
+    """Whether any of the actors overlaps the span."""
+    return any(overlaps(span, actors[i].start, actors[i].end) for i in ids)
+
+
 def score(dyads: list[Dyad], records: list[ArticleRecord | InputError]) -> dict:
     """Records in the order of the dyads; a sentence that failed counts as one with no event."""
     typed = found = found_typed = 0
@@ -88,12 +93,9 @@ def score(dyads: list[Dyad], records: list[ArticleRecord | InputError]) -> dict:
         if isinstance(record, InputError):
             continue
         actors = {a.id: a for a in record.actors}
-
-        def touches(ids, span):
-            return any(overlaps(span, actors[i].start, actors[i].end) for i in ids)
-
-        both = [e for e in record.events if touches(e.source, dyad.source) and touches(e.target, dyad.target)]
-        from_source = [e for e in record.events if touches(e.source, dyad.source)]
+        both = [e for e in record.events
+                if touches(actors, e.source, dyad.source) and touches(actors, e.target, dyad.target)]
+        from_source = [e for e in record.events if touches(actors, e.source, dyad.source)]
         chosen = (both or from_source or record.events or [None])[0]
         typed += chosen is not None and type_matches(chosen.plover, dyad.gold)
         found += bool(both)
