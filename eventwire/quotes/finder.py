@@ -71,9 +71,9 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
                       tagger: Language | None | bool = True) -> list[Attribution]:
     """RETURNS (list[Attribution]): in text order, at most one per cue.
 
-    tagger: the learned attribution tagger to use first (eventwire.quotes.learned); True for the one
-        built on this machine if there is one, None or False for the rules alone. The rules then add what
-        the tagger did not find."""
+    tagger: the learned attribution tagger (eventwire.quotes.learned), which adds the attributions the
+        rules did not find; True for the one built on this machine if there is one, None or False for the
+        rules alone."""
     cues = cues or load_cues()
     quoted = quoted_spans(doc)
     by_token = mentions_by_token(mentions)
@@ -89,7 +89,7 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
     tagger = load_tagger() if tagger is True else tagger or None
     if tagger is not None:
         learned = learned_attributions(doc, tagger, quoted, by_token)
-        found = learned + [a for a in found if not any(overlaps(a, b) for b in learned)]
+        found = found + [a for a in learned if not any(overlaps(a, b) for b in found)]
     return sorted(found, key=lambda a: a.content.start)
 
 
