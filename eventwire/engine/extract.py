@@ -23,6 +23,7 @@ from eventwire.errors import InputError, Problem
 from eventwire.model import Article, ArticleRecord, Sentence
 from eventwire.nlp import load_pipeline
 from eventwire.quotes import find_attributions, mark_reported, quote_records
+from eventwire.quotes.learned import load_tagger, tagger_version
 
 BATCH_SIZE = 16  # articles per task handed to a worker
 PIPE_BATCH_SIZE = 4  # articles parsed together: long news articles make large batches costly in memory
@@ -37,8 +38,10 @@ class Extractor:
         sources = sources or ActorSources()
         self.resolver = sources.build_resolver(self.nlp)
         self.coder = sources.build_coder()
+        model = f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
+        tagger = tagger_version() if load_tagger() is not None else None  # the attribution tagger, where built
         self.provenance = {"eventwire_version": __version__,
-                           "model": f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}",
+                           "model": f"{model}+attributions-{tagger}" if tagger else model,
                            "lexicon": lexicon_version()}
 
     def extract(self, articles: list[Article]) -> list[ArticleRecord | InputError]:

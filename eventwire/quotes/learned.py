@@ -14,6 +14,7 @@ predicted content takes what its verb governs, as the rules read it (eventwire.q
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,13 @@ def load_tagger(path: Path | None = None) -> Language | None:
     if not (path / "config.cfg").exists():
         return None
     return spacy.load(path, exclude=[name for name in ("tok2vec", "tagger", "morphologizer", "parser")])
+
+
+def tagger_version(path: Path | None = None) -> str | None:
+    """A short digest of the built tagger's weights, for the provenance of what it coded; None when none
+    is built."""
+    weights = (path or model_path()) / COMPONENT / "model"
+    return hashlib.sha256(weights.read_bytes()).hexdigest()[:12] if weights.exists() else None
 
 
 def predicted_spans(doc: Doc, tagger: Language) -> list[Span]:
