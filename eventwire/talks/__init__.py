@@ -5,6 +5,6 @@ records into `TalksTrack` records (eventwire/model.py): subject, venue, parties 
 status timeline, positions between the sides and the next expected round, each linked to its sentences.
 """
 from eventwire.talks.knowledge import TalksDataError, TalksKnowledge, load_knowledge
-from eventwire.talks.tracker import TalksTracker, build_tracks
+from eventwire.talks.tracker import TalksTracker, build_tracks, matching
 
-__all__ = ["TalksDataError", "TalksKnowledge", "TalksTracker", "build_tracks", "load_knowledge"]
+__all__ = ["TalksDataError", "TalksKnowledge", "TalksTracker", "build_tracks", "load_knowledge", "matching"]

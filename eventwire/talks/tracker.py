@@ -34,10 +34,7 @@ class TalksTracker:
             articles = [until(article, as_of) for article in articles if article.published is None
                         or article.published <= as_of]
         tracks = [self.track(found, as_of) for found in cluster(articles, self.knowledge)]
-        if subject:
-            needle = subject.lower()
-            tracks = [t for t in tracks if needle in t.subject.lower() or any(needle in i for i in t.issues)]
-        return sorted(tracks, key=lambda t: (t.last_seen or "", t.id), reverse=True)
+        return sorted(matching(tracks, subject), key=lambda t: (t.last_seen or "", t.id), reverse=True)
 
     def track(self, found: Cluster, as_of: date | None) -> TalksTrack:
         """RETURNS (TalksTrack): the record of one cluster of reports."""
@@ -60,6 +57,15 @@ class TalksTracker:
             articles=list(dict.fromkeys(a.id for a in found.articles)),
             events=[f"{r.article}/{r.event}" for r in sorted(found.reports, key=lambda r: (r.day, r.article, r.sentence))],
             first_seen=days[0] if days else None, last_seen=days[-1] if days else None)
+
+
+def matching(tracks: list[TalksTrack], subject: str | None) -> list[TalksTrack]:
+    """RETURNS (list[TalksTrack]): the tracks whose subject or issues contain `subject` (all when it is empty),
+    in their order."""
+    if not subject:
+        return tracks
+    needle = subject.lower()
+    return [t for t in tracks if needle in t.subject.lower() or any(needle in i for i in t.issues)]
 
 
 def until(article: ArticleReports, as_of: date) -> ArticleReports:

@@ -78,7 +78,4 @@ def network(catalog: CatalogDep, chosen: Events) -> list[dict[str, Any]]:
 def talks(catalog: CatalogDep, chosen: Talks) -> list[dict[str, Any]]:
     """Negotiation tracks built from the stored articles (`TalksTrack` records): subject, venue, parties,
     mediators, status timeline, positions and next round, each with the sentences that report it."""
-    tracks = catalog.tracks(chosen)
-    if tracks is None:
-        raise HTTPException(503, "talks tracks are not available in this installation of eventwire")
-    return tracks
+    return catalog.tracks(chosen)

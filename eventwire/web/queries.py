@@ -8,16 +8,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from eventwire.model import TalksTrack
 from eventwire.store.database import Store
-from eventwire.tables import SCHEMAS
+from eventwire.tables import ARTICLES, SCHEMAS
 from eventwire.web.filters import ActorFilter, EventFilter, Paging, QuoteFilter, TalksFilter
 
-TRACK_CACHE = 32  # sets of talks tracks kept, by filter
+TRACK_CACHE = 32  # sets of talks tracks kept, by the day they stand on
 # The day an event is counted on: its own date (the start of an interval), else the article's.
 DAY = "coalesce(substr(date, 1, 10), CAST(published AS VARCHAR))"
-ARTICLE_SUMMARY = ("article_id, title, url, published, eventwire_version, model, lexicon, coded_at, "
+SUMMARY_EXCLUDED = ("text", "sentences")  # the article columns an article summary leaves out
+ARTICLE_SUMMARY = (", ".join(name for name in ARTICLES.names if name not in SUMMARY_EXCLUDED) + ", "
                    "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS events, "
                    "(SELECT count(*) FROM actors m WHERE m.article_id = a.article_id) AS actors, "
                    "(SELECT count(*) FROM quotes q WHERE q.article_id = a.article_id) AS quotes")
@@ -83,7 +86,7 @@ class Catalog:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.tracks_lock = threading.Lock()
-        self.built_tracks: dict[tuple, list[dict[str, Any]]] = {}
+        self.built_tracks: dict[date | None, list[TalksTrack]] = {}
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return self.store.query(sql, list(params)).to_pylist()
@@ -129,9 +132,9 @@ class Catalog:
         if chosen.country:
             conditions.append("country = ?")
             params.append(chosen.country)
-        chosen_keys = f"key IN (SELECT key FROM actors{where(conditions)})"
+        chosen_keys = f" AND key IN (SELECT key FROM actors{where(conditions)})" if conditions else ""
         grouped = ("(SELECT key, count(*) AS mentions, count(DISTINCT article_id) AS articles FROM actors "
-                   f"WHERE key IS NOT NULL AND {chosen_keys} GROUP BY key) AS grouped")
+                   f"WHERE key IS NOT NULL{chosen_keys} GROUP BY key) AS grouped")
         found = self.page(grouped, "*", [], params, "mentions DESC, key", paging)
         identities = self.identities(row["key"] for row in found.items)
         found.items = [{"key": row["key"], **identities.get(row["key"], {}), "mentions": row["mentions"],
@@ -194,19 +197,16 @@ class Catalog:
                          "FROM events, unnest(source_keys) AS s(key), unnest(target_keys) AS t(key)"
                          f"{where(conditions)} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2", params)
 
-    def tracks(self, chosen: TalksFilter) -> list[dict[str, Any]] | None:
-        """RETURNS (list[dict] | None): the negotiation tracks of the stored articles (`TalksTrack.to_dict()`),
-        most recently reported first; None when this installation has no talks tracker. The store is read-only
-        while served, so the tracks of each choice of filter are built once."""
-        try:
-            from eventwire.talks import build_tracks
-        except ImportError:
-            return None
-        key = (chosen.as_of, chosen.subject)
+    def tracks(self, chosen: TalksFilter) -> list[dict[str, Any]]:
+        """RETURNS (list[dict]): the negotiation tracks of the stored articles (`TalksTrack.to_dict()`) that
+        match the subject, most recently reported first. The store is read-only while served, so the tracks
+        as of each day are built once."""
+        from eventwire.talks import build_tracks, matching
+
         with self.tracks_lock:
-            if key not in self.built_tracks:
+            if chosen.as_of not in self.built_tracks:
                 if len(self.built_tracks) >= TRACK_CACHE:
                     self.built_tracks.pop(next(iter(self.built_tracks)))
-                tracks = build_tracks(self.store.records(), as_of=chosen.as_of, subject=chosen.subject)
-                self.built_tracks[key] = [track.to_dict() for track in tracks]
-            return self.built_tracks[key]
+                self.built_tracks[chosen.as_of] = build_tracks(self.store.records(), as_of=chosen.as_of)
+            tracks = self.built_tracks[chosen.as_of]
+        return [track.to_dict() for track in matching(tracks, chosen.subject)]

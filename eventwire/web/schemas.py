@@ -12,6 +12,7 @@ import pyarrow as pa
 from pydantic import BaseModel, create_model
 
 from eventwire.tables import ARTICLES, EVENTS, QUOTES
+from eventwire.web.queries import SUMMARY_EXCLUDED
 
 T = TypeVar("T")
 
@@ -35,7 +36,7 @@ def row_model(name: str, schema: pa.Schema, exclude: tuple[str, ...] = (), **ext
 
 EventRow = row_model("EventRow", EVENTS, day=(str | None, None))
 QuoteRow = row_model("QuoteRow", QUOTES)
-ArticleSummary = row_model("ArticleSummary", ARTICLES, exclude=("text", "sentences"),
+ArticleSummary = row_model("ArticleSummary", ARTICLES, exclude=SUMMARY_EXCLUDED,
                            events=(int, 0), actors=(int, 0), quotes=(int, 0))
 
 
