@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.identity import Mention, mentions_by_token
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.coding.codes import CameoCode, load_code_table
-from eventwire.coding.dates import event_date
+from eventwire.coding.dates import FUTURE_AUXILIARIES, event_date
 from eventwire.coding.lexicon import ANY_TARGET, DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.location import Gazetteer, dateline_place, event_location
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
@@ -30,7 +30,6 @@ from eventwire.nlp.syntax import possessor, prepositional_objects, subjects_of
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
-FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
 EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
 READINESS_WORDS = {"ready", "willing", "prepared", "eager", "keen", "determined", "open", "committed"}
 CONDITION_MARKERS = {"if", "unless"}
@@ -141,13 +140,15 @@ class EventCoder:
         ("fired at Russia", "an agreement with the EU"), on the verb or on its object."""
         direct = direct_object(verb)
         found = self.actors_at(direct, by_token) if direct is not None else []
-        for head in (verb, direct):
-            for preposition, noun in prepositional_objects(head) if head is not None and not found else ():
+        if found:
+            return found
+        for head in (head for head in (verb, direct) if head is not None):
+            for preposition, noun in prepositional_objects(head):
                 if preposition in RECIPIENT_PREPOSITIONS:
                     found = self.actors_at(noun, by_token)
                     if found:
-                        break
-        return found
+                        return found
+        return []
 
     def first_actors(self, candidates: list[Token], by_token: dict[int, list[Mention]]) -> list[Mention]:
         """The actors of the first candidate that stands for any ("This week's events, in which the U.S.
@@ -207,11 +208,9 @@ class EventCoder:
         owner = possessor(noun)
         if owner is not None:
             return self.actors_at(owner, by_token, depth)
-        for preposition, child in prepositional_objects(noun):
-            if preposition in OWNER_PREPOSITIONS:
-                return self.actors_at(child, by_token, depth)
-        for clause in (c for c in noun.children if c.dep_ in {"acl", "acl:relcl", "relcl"}):
-            for preposition, child in prepositional_objects(clause):
+        clauses = [c for c in noun.children if c.dep_ in {"acl", "acl:relcl", "relcl"}]
+        for head in [noun, *clauses]:  # "criticism from U.S. officials", "the remarks made by Trump"
+            for preposition, child in prepositional_objects(head):
                 if preposition in OWNER_PREPOSITIONS:
                     return self.actors_at(child, by_token, depth)
         return []
@@ -270,30 +269,31 @@ def is_report(match: VerbMatch, cue_tokens: set[int]) -> bool:
         child.dep_ in REPORTED_CLAUSE_DEPS for child in match.verb.children))
 
 
+def governors(verb: Token, links: set[str], limit: int | None = None) -> list[Token]:
+    """The verb and the verbs above it, climbing while each is attached by one of `links` (at most
+    `limit` in all)."""
+    chain = [verb]
+    while chain[-1].dep_ in links and chain[-1].head != chain[-1] and (limit is None or len(chain) < limit):
+        chain.append(chain[-1].head)
+    return chain
+
+
 def asked_within(verb: Token, requested: set[int]) -> bool:
     """Whether the verb belongs to an act someone asked for ("urging the U.S. to step up pressure on
     Israel to end military operations": ending them is asked too)."""
-    head = verb
-    while head.dep_ in {"xcomp", "advcl", "ccomp", "conj"} and head.head is not head:
-        head = head.head
-        if head.i in requested:
-            return True
-    return False
+    return any(head.i in requested for head in governors(verb, {"xcomp", "advcl", "ccomp", "conj"})[1:])
 
 
 def modality_of(verb: Token) -> str:
     """asserted, planned ("would carry on"), expected ("are expected to begin") or hypothetical ("if ...")."""
-    chain = [verb]
-    while chain[-1].dep_ in {"xcomp", "ccomp"} and chain[-1].head != chain[-1] and len(chain) < 4:
-        chain.append(chain[-1].head)
+    chain = governors(verb, {"xcomp", "ccomp"}, limit=4)
     for clause in chain:
         if any(child.lower_ in CONDITION_MARKERS for child in clause.children if child.dep_ in {"mark", "advmod"}):
             return "hypothetical"
     if any(clause.lemma_ in EXPECTATION_VERBS for clause in chain[1:]):
         return "expected"
-    controlling = [verb]  # "will begin withdrawing": the future of the verb that controls it
-    while controlling[-1].dep_ == "xcomp" and controlling[-1].head is not controlling[-1] and len(controlling) < 4:
-        controlling.append(controlling[-1].head)
+    # "will begin withdrawing": the future of the verbs that control it, up to the first reported clause
+    controlling = chain[:next((n + 1 for n, clause in enumerate(chain) if clause.dep_ != "xcomp"), len(chain))]
     if any(child.lower_ in FUTURE_AUXILIARIES for clause in controlling for child in clause.children
            if child.dep_ == "aux"):
         return "planned"

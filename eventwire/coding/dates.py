@@ -17,6 +17,7 @@ RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 PERIOD = re.compile(r"\b(this|next|last|past|coming)\s+(week|month|year|weekend)\b", re.I)
 TIME_DEPS = {"obl:tmod", "nmod:tmod", "obl", "obl:npmod", "nmod:npmod", "npadvmod", "advmod", "nmod", "prep"}
 FUTURE_MODALITIES = {"planned", "expected", "demanded", "hypothetical"}
+FUTURE_AUXILIARIES = {"will", "would", "shall", "'ll"}
 
 
 def event_date(verb: Token, day: date | None, modality: str) -> str | None:
@@ -48,7 +49,7 @@ def names_a_time(text: str) -> bool:
 
 
 def is_future(verb: Token) -> bool:
-    return any(child.lower_ in {"will", "would", "shall", "'ll"} for child in verb.children) or \
+    return any(child.lower_ in FUTURE_AUXILIARIES for child in verb.children) or \
         verb.head.lemma_ in {"expect", "plan", "schedule", "intend"}
 
 
