@@ -116,10 +116,7 @@ class Event:
     confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["trigger"] = self.trigger.to_dict()
-        data["location"] = self.location.to_dict() if self.location else None
-        return data
+        return asdict(self)
 
 
 @dataclass
@@ -197,8 +194,7 @@ class TalksParticipant:
     evidence: list[TalksEvidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "name": self.name, "role": self.role, "state": self.state,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return asdict(self)
 
 
 @dataclass
@@ -211,8 +207,7 @@ class StatusChange:
     evidence: list[TalksEvidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "date": self.date, "actors": self.actors,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return asdict(self)
 
 
 @dataclass
@@ -226,8 +221,7 @@ class TalksPosition:
     evidence: list[TalksEvidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "kind": self.kind, "count": self.count,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return asdict(self)
 
 
 @dataclass
@@ -240,8 +234,7 @@ class NextRound:
     evidence: list[TalksEvidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "start": self.start, "end": self.end,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return asdict(self)
 
 
 @dataclass
@@ -266,12 +259,4 @@ class TalksTrack:
     last_seen: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "subject": self.subject, "issues": self.issues, "venue": self.venue,
-                "area": self.area, "status": self.status,
-                "parties": [p.to_dict() for p in self.parties],
-                "mediators": [m.to_dict() for m in self.mediators],
-                "timeline": [c.to_dict() for c in self.timeline],
-                "positions": [p.to_dict() for p in self.positions],
-                "next_round": self.next_round.to_dict() if self.next_round else None,
-                "articles": self.articles, "events": self.events,
-                "first_seen": self.first_seen, "last_seen": self.last_seen}
+        return asdict(self)
