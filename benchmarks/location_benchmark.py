@@ -17,6 +17,7 @@ from pathlib import Path
 from eventwire.actors.identity import mentions_by_token
 from eventwire.actors.sources import ActorSources
 from eventwire.coding.location import event_place
+from eventwire.evaluate.plover import overlaps
 from eventwire.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,7 @@ def main() -> None:
         gold = [char_span(row, s) for s in row["spans"] if s["label"] == "LOCATION"]
         if gold:
             with_gold += 1
-            hit = place is not None and any(place.span.start_char < e and s < place.span.end_char for s, e in gold)
+            hit = place is not None and any(overlaps(span, place.span.start_char, place.span.end_char) for span in gold)
             right_with_gold += hit
             right += hit
         else:

@@ -48,15 +48,11 @@ def event_place(trigger: Token, by_token: dict[int, list[Mention]], dateline: Me
     in its sentence ("captured during the offensive in Afghanistan"), else the first city or region the
     sentence names, else the dateline's place."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in {"obj", "dobj", "nsubj:pass", "nsubjpass"})]
-    for head in heads:
-        for preposition, noun in prepositional_objects(head):
-            if preposition.rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS:
-                places = [m for m in by_token.get(noun.i, []) if is_place(m)]
-                if places:
-                    return places[0]
+    in_clause = places_after(heads, by_token)
+    if in_clause:
+        return in_clause[0]
     sentence: Span = trigger.sent
-    located = [m for head in sentence for preposition, noun in prepositional_objects(head)
-               if preposition.rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS for m in by_token.get(noun.i, []) if is_place(m)]
+    located = places_after(sentence, by_token)
     if located:
         return min(located, key=lambda m: abs(m.span.start - trigger.i))
     for token in sentence:
@@ -64,6 +60,12 @@ def event_place(trigger: Token, by_token: dict[int, list[Mention]], dateline: Me
         if places:
             return places[0]
     return dateline
+
+
+def places_after(heads, by_token: dict[int, list[Mention]]) -> list[Mention]:
+    """The places named after a place preposition on any of the heads, in order ("talks in Cairo")."""
+    return [m for head in heads for preposition, noun in prepositional_objects(head)
+            if preposition.rsplit(" ", 1)[-1] in PLACE_PREPOSITIONS for m in by_token.get(noun.i, []) if is_place(m)]
 
 
 def dateline_place(doc_mentions: list[Mention]) -> Mention | None:
