@@ -25,8 +25,10 @@ def run_local(source: str, output: str | Path, options: BatchOptions, workers: i
     if not Path(source).exists():
         raise FileNotFoundError(f"{source}: no such file or directory")
     output = prepare_output(Path(output), options.overwrite)
-    # built here too so a bad model or dictionary is reported before any work, and for the provenance columns
-    provenance = {**Extractor(options.model, options.sources).provenance, "coded_at": options.coded_at}
+    # built first so a bad model or dictionary is reported before any work; it gives the provenance columns
+    # and, in this process, codes the articles
+    extractor = Extractor(options.model, options.sources)
+    provenance = {**extractor.provenance, "coded_at": options.coded_at}
     writer = TableWriter(output)
     summary = BatchSummary(articles=0, events=0, errors=0)
 
@@ -40,7 +42,7 @@ def run_local(source: str, output: str | Path, options: BatchOptions, workers: i
             else:
                 yield item
 
-    for result in extract_records(articles(), options.model, workers, options.sources):
+    for result in extract_records(articles(), options.model, workers, options.sources, extractor=extractor):
         if isinstance(result, InputError):
             summary.errors += 1
         else:

@@ -11,6 +11,7 @@ import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
 from importlib import resources
 from itertools import islice
 
@@ -102,36 +103,37 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-_worker_extractor: Extractor | None = None
+@cache
+def process_extractor(model: str | None, sources: ActorSources | None) -> Extractor:
+    """The pipeline and knowledge base of this process (a worker's), loaded on first use and kept."""
+    return Extractor(model, sources)
 
 
-def _start_worker(model: str | None, sources: ActorSources | None) -> None:
-    global _worker_extractor
-    _worker_extractor = Extractor(model, sources)
-
-
-def _extract_in_worker(articles: list[Article]) -> list[ArticleRecord | InputError]:
-    assert _worker_extractor is not None
-    return _worker_extractor.extract(articles)
+def _extract_in_worker(articles: list[Article], model: str | None,
+                       sources: ActorSources | None) -> list[ArticleRecord | InputError]:
+    return process_extractor(model, sources).extract(articles)
 
 
 def extract_records(articles: Iterable[Article], model: str | None = None, workers: int = 1,
-                    sources: ActorSources | None = None) -> Iterator[ArticleRecord | InputError]:
+                    sources: ActorSources | None = None, *,
+                    extractor: Extractor | None = None) -> Iterator[ArticleRecord | InputError]:
     """Analyse articles, in this process or in `workers` processes; results come in input order.
 
     Only a bounded number of batches is in flight, so a large corpus streams through in constant memory.
+    extractor (Extractor | None): the pipeline to use in this process (workers <= 1), when the caller has
+        built it already.
     """
     batches = batched(articles, BATCH_SIZE)
     if workers <= 1:
-        extractor = Extractor(model, sources)
+        extractor = extractor or Extractor(model, sources)
         for batch in batches:
             yield from extractor.extract(batch)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+    with ProcessPoolExecutor(max_workers=workers, initializer=process_extractor,  # loaded as a worker starts
                              initargs=(model, sources)) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
-            pending.append(pool.submit(_extract_in_worker, batch))
+            pending.append(pool.submit(_extract_in_worker, batch, model, sources))
             if len(pending) >= workers * 3:
                 yield from pending.popleft().result()
         while pending:

@@ -13,9 +13,9 @@ from typing import Any
 
 from eventwire.actors.sources import ActorSources
 from eventwire.engine import Extractor, extract_records
-from eventwire.engine.extract import BATCH_SIZE, batched
+from eventwire.engine.extract import batched
 from eventwire.errors import InputError, InputWarning
-from eventwire.model import Article, ArticleRecord
+from eventwire.model import Article
 from eventwire.store.database import Store
 
 WRITE_BATCH = 64  # articles per transaction
@@ -88,7 +88,7 @@ def ingest(store: Store, items: Iterable[Article | InputError], *, model: str | 
 
     status = "interrupted"
     try:
-        for outcome in extracted(unstored(), extractor, model, workers, sources):
+        for outcome in extract_records(unstored(), model, workers, sources, extractor=extractor):
             advance()
             if isinstance(outcome, InputError):
                 fail(outcome)
@@ -102,12 +102,3 @@ def ingest(store: Store, items: Iterable[Article | InputError], *, model: str | 
         store.finish_run(result.run_id, status, result.stored, result.skipped, result.failed)
     return result
 
-
-def extracted(articles: Iterable[Article], extractor: Extractor, model: str | None, workers: int,
-              sources: ActorSources | None) -> Iterator[ArticleRecord | InputError]:
-    """Records of the articles, in order: by `extractor` here, or by `workers` processes."""
-    if workers <= 1:
-        for batch in batched(articles, BATCH_SIZE):
-            yield from extractor.extract(batch)
-    else:
-        yield from extract_records(articles, model, workers, sources)
