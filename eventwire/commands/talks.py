@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from eventwire.commands.store import fail
 from eventwire.errors import InputError, Problem
+from eventwire.store import DEFAULT_STORE, StoreError, open_store
 
 DB_HELP = "The store to read: a DuckDB file or a postgresql:// URL (default: eventwire.duckdb)."
 
@@ -49,14 +51,12 @@ def talks(
     try:
         records = list(read_records(inputs, reporter) if inputs else store_records(db))
         tracks = TalksTracker().build(records, as_of=day, subject=subject)
-    except (TalksDataError, StoreUnavailable) as error:
-        errors.print(f"error: {error}", markup=False, highlight=False)
-        raise typer.Exit(2) from None
+    except (TalksDataError, StoreError) as error:
+        raise fail(errors, error) from None
     if track_id is not None:
         chosen = [t for t in tracks if t.id == track_id]
         if not chosen:
-            errors.print(f"error: no track {track_id!r} (eventwire talks lists them)", markup=False, highlight=False)
-            raise typer.Exit(1)
+            raise fail(errors, f"no track {track_id!r} (eventwire talks lists them)", 1)
         tracks = chosen
     show(tracks, output_format, detail=track_id is not None)
     if reporter.failed:
@@ -74,22 +74,13 @@ def show(tracks: list, output_format: TalksFormat, detail: bool) -> None:
     console.print(track_detail(tracks[0]) if detail else tracks_table(tracks))
 
 
-class StoreUnavailable(RuntimeError):
-    """The store could not be opened or read."""
-
-
 def store_records(db: str | None) -> Iterator[dict]:
-    """RETURNS (Iterator[dict]): every article record of the store. RAISES (StoreUnavailable)."""
-    from eventwire.store import DEFAULT_STORE, StoreError, open_store
-
+    """RETURNS (Iterator[dict]): every article record of the store. RAISES (StoreError)."""
     location = db or DEFAULT_STORE
     if "://" not in location and not Path(location).exists():
-        raise StoreUnavailable(f"{location}: no such store (create one with `eventwire ingest`, or give --input)")
-    try:
-        with open_store(location, read_only=True) as store:
-            yield from store.records()
-    except StoreError as error:
-        raise StoreUnavailable(str(error)) from None
+        raise StoreError(f"{location}: no such store (create one with `eventwire ingest`, or give --input)")
+    with open_store(location, read_only=True) as store:
+        yield from store.records()
 
 
 def read_records(paths: list[Path], reporter) -> Iterator[dict]:
