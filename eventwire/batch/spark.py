@@ -26,8 +26,8 @@ from eventwire.actors.sources import ActorSources
 from eventwire.batch.inputs import ARTICLE_COLUMNS, ARTICLE_SUFFIXES, input_name, is_parquet, read_content, read_row
 from eventwire.batch.layout import ERRORS, PARTITION, TABLES, output_schema, result_rows
 from eventwire.batch.options import BatchOptions, BatchSummary, EngineUnavailable
-from eventwire.engine import Extractor
 from eventwire.engine.extract import batched
+from eventwire.engine.extract import process_extractor as extractor_for  # one pipeline per worker process
 from eventwire.errors import InputWarning
 from eventwire.ingest import IngestOptions
 from eventwire.ingest.readers import ReadResult
@@ -158,16 +158,6 @@ def read_result_row(result: ReadResult) -> dict[str, Any]:
     if isinstance(result, Article):
         return {name: getattr(result, name) for name in READ.names if name != "error"}
     return {"origin": result.origin, "error": result.to_dict()}
-
-
-_extractors: dict[tuple[str | None, ActorSources], Extractor] = {}
-
-
-def extractor_for(model: str | None, sources: ActorSources) -> Extractor:
-    """The pipeline and knowledge base of this Python worker process, loaded on first use."""
-    if (model, sources) not in _extractors:
-        _extractors[model, sources] = Extractor(model, sources)
-    return _extractors[model, sources]
 
 
 def extract_batches(batches: Iterator[pa.RecordBatch], model: str | None, sources: ActorSources,
