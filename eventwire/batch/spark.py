@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -139,19 +139,21 @@ def read_files(batches: Iterator[pa.RecordBatch], options: IngestOptions,
                schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     """Executor side: the articles in each file's bytes."""
     for batch in batches:
-        results = (result for path, content in zip(batch["path"].to_pylist(), batch["content"].to_pylist())
-                   for result in read_content(input_name(path), content, options))
-        yield pa.RecordBatch.from_pylist([read_result_row(result) for result in results
-                                          if not isinstance(result, InputWarning)], schema=schema)
+        yield read_batch((result for path, content in zip(batch["path"].to_pylist(), batch["content"].to_pylist())
+                          for result in read_content(input_name(path), content, options)), schema)
 
 
 def read_rows(batches: Iterator[pa.RecordBatch], options: IngestOptions, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
     """Executor side: the article in each row of a Parquet corpus."""
     for batch in batches:
-        results = (result for row in batch.to_pylist()
-                   for result in read_row(row, input_name(row["_file"]), row["_row"] + 1, options))
-        yield pa.RecordBatch.from_pylist([read_result_row(result) for result in results
-                                          if not isinstance(result, InputWarning)], schema=schema)
+        yield read_batch((result for row in batch.to_pylist()
+                          for result in read_row(row, input_name(row["_file"]), row["_row"] + 1, options)), schema)
+
+
+def read_batch(results: Iterable[ReadResult], schema: pa.Schema) -> pa.RecordBatch:
+    """The rows of READ for what was read, warnings left out."""
+    return pa.RecordBatch.from_pylist([read_result_row(result) for result in results
+                                       if not isinstance(result, InputWarning)], schema=schema)
 
 
 def read_result_row(result: ReadResult) -> dict[str, Any]:
