@@ -161,7 +161,10 @@ def expand(phrases: list[str], substitutions: dict[str, list[str]]) -> list[str]
 
 
 class PhraseTrie:
-    """Matches dictionary phrases over tokens: the last word of a phrase as a prefix unless marked exact."""
+    """Matches dictionary phrases over tokens: the last word of a phrase as a prefix unless marked exact.
+
+    A node maps a word's text to its children by kind ("=" exact, "^" prefix), and None to the value of
+    the phrase that ends there; a token's candidates are looked up by the texts it begins with."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
@@ -173,7 +176,7 @@ class PhraseTrie:
             return
         node = self.root
         for text, exact in words:
-            node = node.setdefault(("=" if exact else "^", text), {})
+            node = node.setdefault(text, {}).setdefault("=" if exact else "^", {})
         node.setdefault(None, value)
 
     def words(self, phrase: str) -> list[Word]:
@@ -207,15 +210,16 @@ class PhraseTrie:
         if i >= len(upper):
             return None
         token = upper[i]
-        children = [(text, child) for (kind, text), child in ((k, v) for k, v in node.items() if k is not None)
-                    if (kind == "=" and text == token) or (kind == "^" and token.startswith(text))]
         best = None
-        for _, child in sorted(children, key=lambda item: len(item[0])):
-            candidate = self.longest(child, upper, i + 1)
-            if candidate is None and None in child:
-                candidate = (i + 1, child[None])
-            if candidate and (best is None or candidate[0] >= best[0]):
-                best = candidate
+        for n in range(1, len(token) + 1):  # the words the token begins with, shortest first
+            for kind, child in node.get(token[:n], {}).items():
+                if kind == "=" and n < len(token):
+                    continue
+                candidate = self.longest(child, upper, i + 1)
+                if candidate is None and None in child:
+                    candidate = (i + 1, child[None])
+                if candidate and (best is None or candidate[0] >= best[0]):
+                    best = candidate
         return best
 
 
