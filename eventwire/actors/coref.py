@@ -58,10 +58,11 @@ class DescriptionMatcher:
         return spans
 
 
-def resolve_references(doc: Doc, mentions: list, references: list[tuple[Span, Description]]) -> list:
+def resolve_references(mentions: list, references: list[tuple[Span, Description]],
+                       sentence_of: dict[int, int]) -> list:
     """RETURNS (list[Mention]): a mention for each reference with an antecedent; a plural reference
-    gives one mention per member ("the two countries" -> Qatar, Egypt)."""
-    sentence_of = sentence_numbers(doc)
+    gives one mention per member ("the two countries" -> Qatar, Egypt). sentence_of: the document's
+    sentence_numbers."""
     groups = named_together(mentions)
     resolved: list[Mention] = []
     for span, description in references:

@@ -116,9 +116,10 @@ class ActorResolver:
                             f"named entity ({ent.label_}) not in the knowledge base"))
         mentions.sort(key=lambda m: m.span.start)
         self.stated_affiliations(mentions, names)
-        mentions += resolve_references(doc, mentions, self.descriptions(doc, taken))
+        sentence_of = sentence_numbers(doc)
+        mentions += resolve_references(mentions, self.descriptions(doc, taken), sentence_of)
         self.owners_by_reference(mentions)
-        self.definite_agents(mentions)
+        self.definite_agents(mentions, sentence_of)
         mentions.sort(key=lambda m: m.span.start)
         return mentions
 
@@ -295,12 +296,11 @@ class ActorResolver:
                 mention.identity = owner.with_sector(sector)
                 mention.reason = f"agent {mention.span.root.lower_!r} ({sector}) of {pronoun.text!r} = {owner.name}"
 
-    def definite_agents(self, mentions: list[Mention]) -> None:
+    def definite_agents(self, mentions: list[Mention], sentence_of: dict[int, int]) -> None:
         """ "the army" after "Sudan's army": a definite agent with no owner is the latest earlier agent
         named by the same noun whose owner the text stated; failing that, a definite description
         ("the paramilitary group") refers back like one (eventwire.actors.coref)."""
         ordered = sorted(mentions, key=lambda m: m.span.start)
-        sentence_of = sentence_numbers(ordered[0].span.doc) if ordered else {}
         for n, mention in enumerate(ordered):
             head = mention.span.root
             if mention.identity.type != "agent" or not any(c.lower_ == "the" for c in head.children):
