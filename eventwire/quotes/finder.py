@@ -12,6 +12,7 @@ mentions, so "he" is whoever "he" resolved to.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,7 @@ MAX_LINE_SPEAKER = 5  # words in a name that opens a line before a colon
 class Cues:
     verbs: frozenset[str]
     framing_verbs: frozenset[str]
-    prepositions: tuple[str, ...]
+    prepositions: tuple[tuple[str, ...], ...]  # the words of each phrase, the longest phrase first
     quote_introducers: frozenset[str]
     object_verbs: frozenset[str]
     private_states: frozenset[str]
@@ -50,7 +51,8 @@ class Cues:
 def load_cues(path: Path = CUES) -> Cues:
     data = yaml.safe_load(path.read_text(encoding="utf8"))
     return Cues(frozenset(data["verbs"]), frozenset(data["framing_verbs"]),
-                tuple(sorted(data["prepositions"], key=len, reverse=True)), frozenset(data["quote_introducers"]),
+                tuple(tuple(p.split()) for p in sorted(data["prepositions"], key=len, reverse=True)),
+                frozenset(data["quote_introducers"]),
                 frozenset(data["object_verbs"]), frozenset(data["private_states"]),
                 frozenset(data["intentions"]),
                 {verb: tuple(prepositions) for verb, prepositions in data["stance_prepositions"].items()})
@@ -188,20 +190,24 @@ def cue_around(content: Span, cues: Cues, by_token: dict[int, list[Mention]]) ->
     before = doc[max(0, content.start - 8):content.start]
     for token in list(after) + list(reversed(before)):
         if token.lemma_.lower() in cues.verbs and token.pos_ in {"VERB", "AUX"}:
-            attribution = attributed(token, content, by_token)
-            return attribution
+            return attributed(token, content, by_token)
     marker = next((t for t in reversed(before) if t.text in cues.quote_introducers), None)
     if marker is not None:  # "Trump: “...”": the speaker is the phrase before the colon
-        speaker = next((t for t in reversed(doc[max(0, marker.i - 6):marker.i]) if t.pos_ in {"PROPN", "NOUN", "PRON"}),
-                       None)
-        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=name_span(speaker),
-                           cue=doc[marker.i:marker.i + 1], content=content, kind="direct")
+        return introduced(marker, reversed(doc[max(0, marker.i - 6):marker.i]), {"PROPN", "NOUN", "PRON"},
+                          content, by_token)
     marker = next((t for t in after if t.text in cues.quote_introducers), None)
     if marker is not None:  # "“...” ― Donald Trump"
-        speaker = next((t for t in doc[marker.i + 1:marker.i + 4] if t.pos_ in {"PROPN", "NOUN"}), None)
-        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=name_span(speaker),
-                           cue=doc[marker.i:marker.i + 1], content=content, kind="direct")
+        return introduced(marker, doc[marker.i + 1:marker.i + 4], {"PROPN", "NOUN"}, content, by_token)
     return None
+
+
+def introduced(marker: Token, words: Iterable[Token], speaker_pos: set[str], content: Span,
+               by_token: dict[int, list[Mention]]) -> Attribution:
+    """A quotation a marker introduces (a colon, a dash): the speaker is the first of `words` with a
+    part of speech in `speaker_pos`, none when no word has one."""
+    speaker = next((t for t in words if t.pos_ in speaker_pos), None)
+    return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=name_span(speaker),
+                       cue=marker.doc[marker.i:marker.i + 1], content=content, kind="direct")
 
 
 def name_span(token: Token | None) -> Span | None:
@@ -285,11 +291,12 @@ def framing_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) ->
 def according_to(token: Token, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
     """ "According to X, CONTENT" or "CONTENT, according to X": the rest of the sentence is the content."""
     doc = token.doc
-    for phrase in cues.prepositions:
-        words = phrase.split()
-        if [t.lower_ for t in doc[token.i:token.i + len(words)]] != words:
+    for words in cues.prepositions:
+        if token.lower_ != words[0]:
             continue
         cue = doc[token.i:token.i + len(words)]
+        if tuple(t.lower_ for t in cue) != words:
+            continue
         speaker = next((t for t in doc[cue.end:cue.end + 8] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
         if speaker is None:
             return None
@@ -330,13 +337,9 @@ def clause(head: Token) -> Span:
     return trim(head.doc[tokens[0].i:tokens[-1].i + 1]) if tokens else head.doc[head.i:head.i + 1]
 
 
-def clause_without(head: Token, cue: Token | None, exclude: Span | None = None) -> Span:
-    """The clause of `head` minus the attribution part (the cue's own subtree or an excluded phrase)."""
-    skip = set()
-    if cue is not None:
-        skip |= {t.i for t in cue.subtree}
-    if exclude is not None:
-        skip |= set(range(exclude.start, exclude.end))
+def clause_without(head: Token, cue: Token) -> Span:
+    """The clause of `head` minus the attribution part (the cue's own subtree)."""
+    skip = {t.i for t in cue.subtree}
     tokens = [t for t in head.subtree if t.i not in skip]
     # keep the longest contiguous run: the content proper
     runs, run = [], []
