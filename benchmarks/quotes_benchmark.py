@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from eventwire.quotes.learned import load_tagger, model_path
+from eventwire.quotes.learned import model_path, tagger_built
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ def main() -> None:
     args = parser.parse_args()
     tagger = model_path()
     runs = [("rules alone", {"EVENTWIRE_ATTRIBUTION_MODEL": str(ROOT / "no-attribution-model")})]
-    if load_tagger(tagger) is not None:
+    if tagger_built(tagger):
         runs.append((f"learned tagger ({tagger}) and rules", {"EVENTWIRE_ATTRIBUTION_MODEL": str(tagger)}))
     else:
         print(f"no learned attribution tagger in {tagger}: training/train_attributions.sh builds it")

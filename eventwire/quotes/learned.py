@@ -26,28 +26,33 @@ from spacy.tokens import Doc, Span
 from eventwire.paths import cache_dir
 
 COMPONENT = "attribution"
+WEIGHTS = f"{COMPONENT}/model"  # in the tagger's folder
 NEAR_TOKENS = 25  # how far from a cue an unclaimed content piece may lie and still be its content
-LABELS = ("SOURCE", "CUE", "CONTENT")
 
 
 def model_path() -> Path:
     return Path(os.environ.get("EVENTWIRE_ATTRIBUTION_MODEL") or cache_dir() / "attributions")
 
 
+def tagger_built(path: Path) -> bool:
+    """Whether a tagger has been built in `path`: its pipeline's configuration and the weights."""
+    return (path / "config.cfg").exists() and (path / WEIGHTS).exists()
+
+
 @lru_cache(maxsize=2)
 def load_tagger(path: Path | None = None) -> Language | None:
     """The trained tagger's pipeline, or None when no model has been built."""
     path = path or model_path()
-    if not (path / "config.cfg").exists():
+    if not tagger_built(path):
         return None
-    return spacy.load(path, exclude=[name for name in ("tok2vec", "tagger", "morphologizer", "parser")])
+    return spacy.load(path, exclude=["tok2vec", "tagger", "morphologizer", "parser"])
 
 
 def tagger_version(path: Path | None = None) -> str | None:
     """A short digest of the built tagger's weights, for the provenance of what it coded; None when none
     is built."""
-    weights = (path or model_path()) / COMPONENT / "model"
-    return hashlib.sha256(weights.read_bytes()).hexdigest()[:12] if weights.exists() else None
+    path = path or model_path()
+    return hashlib.sha256((path / WEIGHTS).read_bytes()).hexdigest()[:12] if tagger_built(path) else None
 
 
 def predicted_spans(doc: Doc, tagger: Language) -> list[Span]:
