@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from eventwire.errors import InputError
+from eventwire.evaluate import precision_recall_f1
 from eventwire.evaluate.reference import UNREALISED
 from eventwire.model import ArticleRecord
 
@@ -116,8 +117,6 @@ def score(records: list[ValidationRecord], results: list[ArticleRecord | InputEr
         gold_total += sum(gold.values())
         produced_total += sum(produced.values())
         matched += sum((gold & produced).values())
-    precision = matched / produced_total if produced_total else 0.0
-    recall = matched / gold_total if gold_total else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(matched, produced_total, matched, gold_total)
     return {"records": len(records), "gold": gold_total, "produced": produced_total, "matched": matched,
             "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}

@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.evaluate import precision_recall_f1
+
 ROLES = ("Source", "Cue", "Content")
 WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -84,8 +86,6 @@ def scores(totals: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
     result = {}
     for role, counts in totals.items():
         for kind in ("exact", "overlap"):
-            p = counts[kind] / counts["predicted"] if counts["predicted"] else 0.0
-            r = counts[kind] / counts["gold"] if counts["gold"] else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
+            p, r, f = precision_recall_f1(counts[kind], counts["predicted"], counts[kind], counts["gold"])
             result[f"{role.lower()}_{kind}"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
     return result

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.evaluate import precision_recall_f1
 from eventwire.model import ArticleRecord
 
 Row = tuple[str | None, str | None, str]  # (source key, target key, CAMEO root)
@@ -73,9 +74,7 @@ def score(reference: Reference, record: ArticleRecord) -> dict:
     rows = event_rows(record)
     found = [event for event in reference.required if any(event.matches(row) for row in rows)]
     correct = [row for row in rows if any(e.matches(row) for e in reference.required + reference.optional)]
-    recall = len(found) / len(reference.required) if reference.required else 0.0
-    precision = len(correct) / len(rows) if rows else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = precision_recall_f1(len(correct), len(rows), len(found), len(reference.required))
     return {
         "required": len(reference.required), "required_found": len(found), "recall": round(recall, 4),
         "produced": len(rows), "produced_correct": len(correct), "precision": round(precision, 4),
