@@ -12,7 +12,7 @@ ids, so a query on the events table alone can group by dyad without a join.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -108,6 +108,13 @@ QUOTES = pa.schema([
 ])
 
 SCHEMAS: dict[str, pa.Schema] = {"articles": ARTICLES, "actors": ACTORS, "events": EVENTS, "quotes": QUOTES}
+# What coded a record (the keys of `Extractor.provenance`); the articles table adds when (`coded_at`).
+PROVENANCE = ("eventwire_version", "model", "lexicon")
+
+
+def now() -> datetime:
+    """The current time as provenance records it: UTC, whole seconds."""
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def flatten(record: dict[str, Any], provenance: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -123,8 +130,7 @@ def flatten(record: dict[str, Any], provenance: dict[str, Any] | None = None) ->
     actors = {actor["id"]: actor for actor in record.get("actors", [])}
     article = {"article_id": article_id, "title": record.get("title"), "url": record.get("url"),
                "published": published, "text": text, "sentences": sentences}
-    article.update({name: (provenance or {}).get(name)
-                    for name in ("eventwire_version", "model", "lexicon", "coded_at")})
+    article.update({name: (provenance or {}).get(name) for name in (*PROVENANCE, "coded_at")})
 
     def about(ids: list[str], field: str) -> list[str | None]:
         return [actors.get(actor_id, {}).get(field) for actor_id in ids]

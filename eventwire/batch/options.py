@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from eventwire.actors.sources import ActorSources
 from eventwire.ingest import IngestOptions
+from eventwire.tables import now
 
 
 class EngineUnavailable(RuntimeError):
@@ -22,7 +23,7 @@ class BatchOptions:
     model: str | None = None
     sources: ActorSources = field(default_factory=ActorSources)
     overwrite: bool = False
-    coded_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    coded_at: datetime = field(default_factory=now)
 
 
 @dataclass

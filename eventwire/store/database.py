@@ -15,7 +15,6 @@ from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
 from itertools import groupby
 from typing import Any, Self
 
@@ -24,7 +23,7 @@ import pyarrow as pa
 
 from eventwire.store.schema import ALL_SCHEMAS, ARTICLE_TABLES, Dialect
 from eventwire.store.stories import StoryIndex, StoryMember, bands, signature
-from eventwire.tables import SCHEMAS, assemble, flatten
+from eventwire.tables import PROVENANCE, SCHEMAS, assemble, flatten, now
 
 READ_BATCH = 500  # articles assembled per round trip in `records`
 CHILDREN = {"actors": "actor_id", "events": "event_id", "quotes": "quote_id"}
@@ -48,10 +47,6 @@ class Session(ABC):
     @abstractmethod
     def insert(self, table: str, data: pa.Table) -> None:
         """Append an Arrow table whose columns are those of `table`, in order."""
-
-
-def now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 class Store(ABC):
@@ -165,7 +160,7 @@ class Store(ABC):
         """Record the start of an ingest run. RETURNS (str): the run id."""
         run_id = uuid.uuid4().hex[:12]
         row = {"run_id": run_id, "started_at": now(), "status": "running", "command": command,
-               **{name: provenance.get(name) for name in ("eventwire_version", "model", "lexicon")}}
+               **{name: provenance.get(name) for name in PROVENANCE}}
         with self.transaction() as session:
             session.insert("runs", pa.Table.from_pylist([row], schema=ALL_SCHEMAS["runs"]))
         return run_id
