@@ -63,9 +63,10 @@ def article_groups(article: ArticleReports, knowledge: TalksKnowledge) -> tuple[
         group.actors.update(report.actors)
         groups.append(group)
     loose: list[Report] = []
+    grouped = {report.event for group in groups for report in group.talks}  # event ids are unique in an article
     for report in article.reports:
         if report.modality in {"demanded", "hypothetical"} or knowledge.position(report.code) is None or \
-                any(report in group.talks for group in groups):
+                report.event in grouped:
             continue
         linked = [g for g in groups if set(report.sides) & set(g.actors)]
         for other in linked[1:]:  # "the army walked out, accusing the RSF": one negotiation, both sides

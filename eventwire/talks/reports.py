@@ -8,9 +8,11 @@ delegation from Doha") it says where, not who. Reports keep such targets apart (
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from eventwire.model import TalksEvidence
 
@@ -73,9 +75,14 @@ class ArticleReports:
                              text=self.text[start:end], event=event,
                              published=self.published.isoformat() if self.published else None)
 
+    @cached_property
+    def starts(self) -> list[int]:
+        """The sentences' first characters, in text order."""
+        return [start for start, _ in self.sentences]
+
     def sentence_of(self, offset: int) -> int:
-        """RETURNS (int): the index of the sentence holding character `offset`."""
-        return max((n for n, (start, _) in enumerate(self.sentences) if start <= offset), default=0)
+        """RETURNS (int): the index of the sentence holding character `offset` (0 before the first)."""
+        return max(bisect_right(self.starts, offset) - 1, 0)
 
 
 def read_record(record: dict) -> ArticleReports:

@@ -47,7 +47,8 @@ class TalksTracker:
         area = area_of(found, knowledge, venue)
         labels = " and ".join(knowledge.issues[key].label for key in issues) or "talks"
         days = sorted(a.published.isoformat() for a in found.articles if a.published)
-        first = min(found.reports, key=lambda r: (r.day, r.article, r.sentence))
+        reports = sorted(found.reports, key=lambda r: (r.day, r.article, r.sentence))
+        first = reports[0]
         return TalksTrack(
             id="t" + hashlib.sha256(f"{first.article}/{first.event}".encode()).hexdigest()[:10],
             subject=f"{area} {labels}" if area else labels, issues=issues, venue=venue, area=area,
@@ -55,7 +56,7 @@ class TalksTracker:
             timeline=timeline, positions=positions(found, knowledge, {p.key for p in parties + mediators}),
             next_round=next_round(found, knowledge, since, as_of),
             articles=list(dict.fromkeys(a.id for a in found.articles)),
-            events=[f"{r.article}/{r.event}" for r in sorted(found.reports, key=lambda r: (r.day, r.article, r.sentence))],
+            events=[f"{r.article}/{r.event}" for r in reports],
             first_seen=days[0] if days else None, last_seen=days[-1] if days else None)
 
 
