@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -43,6 +43,17 @@ SOURCE_ERRORS = (ModelNotFound, DictionaryError, KnowledgeBaseError)
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
+
+
+@contextmanager
+def usage_errors(errors: Console, kinds: tuple[type[Exception], ...] = SOURCE_ERRORS, prefix: str = ""):
+    """What the user named on the command line is wrong (a model, a dictionary, a gold file): say so on
+    stderr and exit with status 2."""
+    try:
+        yield
+    except kinds as error:
+        errors.print(f"error: {prefix}{error}", markup=False)
+        raise typer.Exit(2) from None
 
 
 def parse_cli_date(value: Optional[str]) -> Optional[date]:
@@ -127,7 +138,7 @@ def extract(
                        console=errors, transient=True, disable=not show_progress)
         with bar:
             task = bar.add_task("extract", total=total)
-            try:
+            with usage_errors(errors):
                 sources = ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ()), only_verbs)
                 for result in extract_records(readable_articles(inputs, options, reporter), model, workers,
                                               sources):
@@ -138,9 +149,6 @@ def extract(
                         print_record(console, result)
                     else:
                         write_jsonl(stream, result.to_dict())
-            except SOURCE_ERRORS as error:
-                errors.print(f"error: {error}", markup=False)
-                raise typer.Exit(2) from None
     if reporter.failed:
         raise typer.Exit(1)
 
@@ -173,12 +181,9 @@ def actors(
     reporter = Reporter(errors, quiet=True)
     articles = list(readable_articles([source], options, reporter)) if names_a_file(source) else [
         Article(text=source, published=options.default_date, origin="<argument>")]
-    try:
+    with usage_errors(errors):
         nlp = load_pipeline(model)
         resolver = ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ())).build_resolver(nlp)
-    except SOURCE_ERRORS as error:
-        errors.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from None
     console = Console()
     for article in articles:
         console.print(mentions_table(article, resolver.resolve(nlp(article.text), article.published)))
@@ -198,15 +203,12 @@ def quotes(
     errors = Console(stderr=True, soft_wrap=True)
     reporter = Reporter(errors, quiet=True)
     console = Console()
-    try:
+    with usage_errors(errors):
         for result in extract_records(readable_articles(inputs, options, reporter), model):
             if isinstance(result, InputError):
                 reporter.report(result)
             else:
                 console.print(quotes_by_speaker(result))
-    except SOURCE_ERRORS as error:
-        errors.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from None
     if reporter.failed:
         raise typer.Exit(1)
 
@@ -241,10 +243,9 @@ def evaluate(
     from eventwire.evaluate.reference import Reference, score
 
     errors = Console(stderr=True, soft_wrap=True)
+    sources = ActorSources(tuple(dictionaries or ()), (), only_verbs)
     if gold_format is GoldFormat.petrarch:
-        figures = evaluate_petrarch(gold, model, ActorSources(tuple(dictionaries or ()), (), only_verbs), code_length,
-                                    limit, errors)
-        typer.echo(json.dumps(figures) if as_json else "\n".join(f"{k:10} {v}" for k, v in figures.items()))
+        echo_figures(evaluate_petrarch(gold, model, sources, code_length, limit, errors), as_json, width=10)
         return
     if gold_format in (GoldFormat.plover_dyads, GoldFormat.plover_gsr):
         from eventwire.evaluate.plover import read_dyads, read_gsr
@@ -253,8 +254,7 @@ def evaluate(
         dyads = (read_dyads if gold_format is GoldFormat.plover_dyads else read_gsr)(gold, limit)
         articles = [Article(text=d.text, published=parse_cli_date(date_), origin=f"{gold}:{n}")
                     for n, d in enumerate(dyads, start=1)]
-        figures = score_dyads(dyads, list(extract_records(articles, model)))
-        typer.echo(json.dumps(figures) if as_json else "\n".join(f"{k:26} {v}" for k, v in figures.items()))
+        echo_figures(score_dyads(dyads, list(extract_records(articles, model))), as_json, width=26)
         return
     if gold_format is GoldFormat.polnear:
         figures = evaluate_polnear(gold, model, errors, limit)
@@ -262,15 +262,11 @@ def evaluate(
             f"{name:18} P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}" for name, v in figures.items()
             if isinstance(v, dict)) + f"\narticles {figures['articles']}")
         return
-    try:
+    with usage_errors(errors, (*SOURCE_ERRORS, OSError, ValueError, KeyError), prefix=f"{gold}: "):
         reference = Reference.load(gold)
         article = Article(text=reference.document.read_text(encoding="utf8").strip(),
                           published=parse_cli_date(date_), origin=str(reference.document))
-        sources = ActorSources(tuple(dictionaries or ()), (), only_verbs)
         [record] = list(extract_records([article], model, sources=sources))
-    except (*SOURCE_ERRORS, OSError, ValueError, KeyError) as error:
-        errors.print(f"error: {gold}: {error}", markup=False)
-        raise typer.Exit(2) from None
     if isinstance(record, InputError):
         errors.print(f"error: {record.message}", markup=False)
         raise typer.Exit(1)
@@ -294,40 +290,26 @@ def evaluate_petrarch(gold: Path, model: Optional[str], sources: ActorSources, c
     """Code each validation record's text (dated by the record) and score the codings."""
     from eventwire.evaluate.petrarch import PetrarchError, read_records, score
 
-    try:
+    with usage_errors(errors, (*SOURCE_ERRORS, PetrarchError)):
         records = read_records(gold, limit)
         articles = [Article(text=r.text, published=r.day, origin=f"{gold}:{r.id}") for r in records]
         return score(records, list(extract_records(articles, model, sources=sources)), code_length)
-    except (*SOURCE_ERRORS, PetrarchError) as error:
-        errors.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from None
 
 
 def evaluate_polnear(folder: Path, model: Optional[str], errors: Console, limit: Optional[int]) -> dict:
     """Run extraction over a PolNeAR folder and score its attributions."""
-    from eventwire.evaluate.polnear import ROLES, PolnearError, match, read_corpus, scores
+    from eventwire.evaluate.polnear import PolnearError, read_corpus, score
 
-    try:
+    with usage_errors(errors, (PolnearError,)):
         corpus = read_corpus(folder, limit)
-    except PolnearError as error:
-        errors.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from None
     articles = [Article(text=a.text, origin=a.name) for a in corpus]
-    totals = {role: {"gold": 0, "predicted": 0, "exact": 0, "overlap": 0} for role in ROLES}
-    for gold, result in zip(corpus, extract_records(articles, model)):
-        if isinstance(result, InputError):
-            errors.print(f"error: {result.message}", markup=False)
-            continue
-        predicted = {"Source": [], "Cue": [], "Content": []}
-        for quote in result.quotes:
-            predicted["Cue"].append([(quote.cue.start, quote.cue.end)])
-            predicted["Content"].append([(quote.content.start, quote.content.end)])
-            if quote.speaker_span is not None:
-                predicted["Source"].append([(quote.speaker_span.start, quote.speaker_span.end)])
-        for role in ROLES:
-            for key, value in match(gold.gold[role], predicted[role], gold.text).items():
-                totals[role][key] += value
-    return {**scores(totals), "articles": len(corpus)}
+    return score(corpus, extract_records(articles, model),
+                 on_error=lambda failed: errors.print(f"error: {failed.message}", markup=False))
+
+
+def echo_figures(figures: dict, as_json: bool, width: int) -> None:
+    """Figures as one JSON object, or one `name value` line each."""
+    typer.echo(json.dumps(figures) if as_json else "\n".join(f"{k:{width}} {v}" for k, v in figures.items()))
 
 
 # Last, so the command modules can use the helpers above.

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.errors import InputError
 from eventwire.evaluate import precision_recall_f1
+from eventwire.model import ArticleRecord
 
 ROLES = ("Source", "Cue", "Content")
 WORD = re.compile(r"\w+|[^\w\s]")
@@ -89,3 +92,24 @@ def scores(totals: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
             p, r, f = precision_recall_f1(counts[kind], counts["predicted"], counts[kind], counts["gold"])
             result[f"{role.lower()}_{kind}"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
     return result
+
+
+def score(corpus: list[Article], results: Iterable[ArticleRecord | InputError],
+          on_error: Callable[[InputError], None]) -> dict:
+    """Score each article's quotes (results in corpus order) against its gold attributions; an article
+    that failed is reported through `on_error` and left out."""
+    totals = {role: {"gold": 0, "predicted": 0, "exact": 0, "overlap": 0} for role in ROLES}
+    for gold, result in zip(corpus, results):
+        if isinstance(result, InputError):
+            on_error(result)
+            continue
+        predicted: dict[str, list[list[tuple[int, int]]]] = {role: [] for role in ROLES}
+        for quote in result.quotes:
+            predicted["Cue"].append([(quote.cue.start, quote.cue.end)])
+            predicted["Content"].append([(quote.content.start, quote.content.end)])
+            if quote.speaker_span is not None:
+                predicted["Source"].append([(quote.speaker_span.start, quote.speaker_span.end)])
+        for role in ROLES:
+            for key, value in match(gold.gold[role], predicted[role], gold.text).items():
+                totals[role][key] += value
+    return {**scores(totals), "articles": len(corpus)}
