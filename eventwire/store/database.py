@@ -121,19 +121,22 @@ class Store(ABC):
             for record in new:
                 for table, table_rows in flatten(record, provenance).items():
                     rows[table].extend(table_rows)
-            for member in self.assign_stories(session, new):
+            for member, keys in self.assign_stories(session, new):
                 rows["stories"].append(member.to_row())
                 rows["story_bands"].extend({"article_id": member.article_id, "band": band, "bucket": bucket}
-                                           for band, bucket in bands(member.signature))
+                                           for band, bucket in keys)
             for table, table_rows in rows.items():
                 if table_rows:
                     session.insert(table, pa.Table.from_pylist(table_rows, schema=ALL_SCHEMAS[table]))
         return len(new)
 
-    def assign_stories(self, session: Session, records: list[dict[str, Any]]) -> list[StoryMember]:
-        """The story of each new record, among stored articles and the records before it."""
+    def assign_stories(self, session: Session,
+                       records: list[dict[str, Any]]) -> list[tuple[StoryMember, list[tuple[int, int]]]]:
+        """The story of each new record, among stored articles and the records before it, with the
+        (band, bucket) pairs of its signature."""
         signatures = [signature(record["text"]) for record in records]
-        keys = {key for values in signatures for key in bands(values)}
+        record_keys = [bands(values) for values in signatures]
+        keys = {key for pairs in record_keys for key in pairs}
         found = session.rows(
             "SELECT s.article_id, s.story_id, s.signature, b.band, b.bucket FROM story_bands b "
             "JOIN (SELECT unnest(?::SMALLINT[]) AS band, unnest(?::BIGINT[]) AS bucket) k "
@@ -141,10 +144,12 @@ class Store(ABC):
             [[band for band, _ in keys], [bucket for _, bucket in keys]])
         members: dict[str, StoryMember] = {}
         for row in found:
-            members.setdefault(row["article_id"], StoryMember(row["article_id"], row["story_id"],
-                                                              np.array(row["signature"], dtype=np.int64)))
+            if row["article_id"] not in members:
+                members[row["article_id"]] = StoryMember(row["article_id"], row["story_id"],
+                                                         np.array(row["signature"], dtype=np.int64))
         index = StoryIndex((members[row["article_id"]], row["band"], row["bucket"]) for row in found)
-        return [index.assign(record["id"], values) for record, values in zip(records, signatures)]
+        return [(index.assign(record["id"], values, pairs), pairs)
+                for record, values, pairs in zip(records, signatures, record_keys)]
 
     def delete(self, ids: Iterable[str]) -> int:
         """Remove articles and everything coded from them. RETURNS (int): how many were stored."""

@@ -74,9 +74,13 @@ class StoryIndex:
         for member, band, bucket in stored:
             self.buckets[band, bucket].append(member)
 
-    def assign(self, article_id: str, values: np.ndarray) -> StoryMember:
-        """The new article's story: that of its most similar earlier copy, else its own."""
-        keys = bands(values)
+    def assign(self, article_id: str, values: np.ndarray,
+               keys: list[tuple[int, int]] | None = None) -> StoryMember:
+        """The new article's story: that of its most similar earlier copy, else its own.
+
+        keys (list | None): the (band, bucket) pairs of `values`, when the caller has them already.
+        """
+        keys = bands(values) if keys is None else keys
         candidates = {id(m): m for key in keys for m in self.buckets.get(key, ()) if m.article_id != article_id}
         scored = [(similarity(values, m.signature), m) for m in candidates.values()]
         best = max(scored, key=lambda pair: (pair[0], pair[1].article_id == pair[1].story_id), default=None)
