@@ -53,7 +53,6 @@ class DuckDBStore(Store):
             self.connection = duckdb.connect(location, read_only=read_only)
         except duckdb.Error as error:
             raise StoreError(f"{location}: cannot open the store ({error})") from None
-        self.connection.execute("SET TimeZone = 'UTC'")
         if not read_only:
             self.create_tables()
 
