@@ -21,7 +21,7 @@ from typing import Any, Self
 import numpy as np
 import pyarrow as pa
 
-from eventwire.store.schema import ALL_SCHEMAS, ARTICLE_TABLES, Dialect
+from eventwire.store.schema import ALL_SCHEMAS, ARTICLE_TABLES, COLUMNS, Dialect
 from eventwire.store.stories import StoryIndex, StoryMember, bands, signature
 from eventwire.tables import PROVENANCE, SCHEMAS, assemble, flatten, now
 
@@ -218,13 +218,12 @@ class Store(ABC):
 
     def assemble_records(self, ids: list[str]) -> Iterator[dict[str, Any]]:
         where = "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
-        columns = {name: ", ".join(f'"{column}"' for column in SCHEMAS[name].names) for name in SCHEMAS}
         with self.session() as session:
-            articles = session.rows(f"SELECT {columns['articles']} FROM articles {where} ORDER BY article_id",
+            articles = session.rows(f"SELECT {COLUMNS['articles']} FROM articles {where} ORDER BY article_id",
                                     [ids])
             # child ids are numbered in record order (a1, a2, ..., a10): order by length, then text
             children = {table: {article: list(rows) for article, rows in groupby(session.rows(
-                f"SELECT {columns[table]} FROM {table} {where} ORDER BY article_id, length({key}), {key}", [ids]),
+                f"SELECT {COLUMNS[table]} FROM {table} {where} ORDER BY article_id, length({key}), {key}", [ids]),
                 key=lambda row: row["article_id"])} for table, key in CHILDREN.items()}
         for article in articles:
             article_id = article["article_id"]

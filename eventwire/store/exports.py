@@ -23,7 +23,7 @@ import pyarrow.parquet
 import yaml
 
 from eventwire.store.database import Store
-from eventwire.tables import SCHEMAS
+from eventwire.store.schema import COLUMNS
 
 ID_COLUMNS = {"GLOBALEVENTID", "Event ID"}  # hashed from the story and the event key to a stable integer
 
@@ -105,11 +105,8 @@ def layout_table(store: Store, name: str) -> pa.Table:
 
 def record_tables(store: Store) -> dict[str, pa.Table]:
     """The store's record tables, with the columns of `eventwire.tables`, by article."""
-    tables = {}
-    for name, schema in SCHEMAS.items():
-        columns = ", ".join(f'"{column}"' for column in schema.names)
-        tables[name] = store.query(f"SELECT {columns} FROM {name} ORDER BY article_id")
-    return tables
+    return {name: store.query(f"SELECT {columns} FROM {name} ORDER BY article_id")
+            for name, columns in COLUMNS.items()}
 
 
 def export(store: Store, layout: str, output_format: ExportFormat, out: Path) -> list[Path]:

@@ -37,6 +37,9 @@ RUNS = pa.schema([("run_id", pa.string()), ("started_at", TIMESTAMP), ("finished
 STORE_SCHEMAS: dict[str, pa.Schema] = {"stories": STORIES, "story_bands": STORY_BANDS, "errors": ERRORS,
                                        "runs": RUNS}
 ALL_SCHEMAS: dict[str, pa.Schema] = {**SCHEMAS, **STORE_SCHEMAS}
+# The quoted column list of each record table, to SELECT its columns in the order of `eventwire.tables`.
+COLUMNS: dict[str, str] = {name: ", ".join(f'"{column}"' for column in schema.names)
+                           for name, schema in SCHEMAS.items()}
 # Tables whose rows belong to one article (deleted with it).
 ARTICLE_TABLES = (*SCHEMAS, "stories", "story_bands")
 INDEXES = {"actors": "article_id", "events": "article_id", "quotes": "article_id", "stories": "article_id",
