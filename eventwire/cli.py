@@ -254,7 +254,9 @@ def evaluate(
         dyads = (read_dyads if gold_format is GoldFormat.plover_dyads else read_gsr)(gold, limit)
         articles = [Article(text=d.text, published=parse_cli_date(date_), origin=f"{gold}:{n}")
                     for n, d in enumerate(dyads, start=1)]
-        echo_figures(score_dyads(dyads, list(extract_records(articles, model))), as_json, width=26)
+        with usage_errors(errors):
+            results = list(extract_records(articles, model))
+        echo_figures(score_dyads(dyads, results), as_json, width=26)
         return
     if gold_format is GoldFormat.polnear:
         figures = evaluate_polnear(gold, model, errors, limit)
@@ -303,8 +305,9 @@ def evaluate_polnear(folder: Path, model: Optional[str], errors: Console, limit:
     with usage_errors(errors, (PolnearError,)):
         corpus = read_corpus(folder, limit)
     articles = [Article(text=a.text, origin=a.name) for a in corpus]
-    return score(corpus, extract_records(articles, model),
-                 on_error=lambda failed: errors.print(f"error: {failed.message}", markup=False))
+    with usage_errors(errors):
+        return score(corpus, extract_records(articles, model),
+                     on_error=lambda failed: errors.print(f"error: {failed.message}", markup=False))
 
 
 def echo_figures(figures: dict, as_json: bool, width: int) -> None:

@@ -82,3 +82,10 @@ def test_quotes_command_groups_by_speaker(shared_example):
     result = run("quotes", shared_example, "--date", "2025-07-25")
     assert result.exit_code == 0, result.stderr
     assert "Steve Witkoff" in result.stdout and "[According to, indirect]" in result.stdout
+
+
+def test_evaluate_with_a_model_that_does_not_exist_is_a_usage_error(tmp_path):
+    dyads = tmp_path / "dyads.tsv"
+    dyads.write_text("\tsentence_id\tmarked_sentence\tgold_root\n\t1\t<s>Turkey</s> hit <t>Syria</t>.\tASSAULT\n")
+    result = CliRunner().invoke(app, ["evaluate", "plover-dyads", str(dyads), "--model", "no-such-model"])
+    assert result.exit_code == 2 and "no-such-model" in result.stderr
