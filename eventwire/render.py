@@ -58,29 +58,34 @@ def events_table(record: ArticleRecord) -> Table:
     return table
 
 
-def speaker_label(record: ArticleRecord, speaker_text: str | None, speakers: list[str]) -> str:
+def actor_names(record: ArticleRecord) -> dict[str, str]:
+    """The name of each actor of the record by actor id (its text where it has no name)."""
+    return {actor.id: actor.name or actor.text for actor in record.actors}
+
+
+def speaker_label(names: dict[str, str], speaker_text: str | None, speakers: list[str]) -> str:
     """ "He (Steve Witkoff)": the words of the text, with who they resolved to when that differs."""
-    names = {actor.id: actor.name or actor.text for actor in record.actors}
     resolved = ", ".join(dict.fromkeys(names[s] for s in speakers if s in names))
     if not speaker_text:
         return resolved or "-"
     return f"{speaker_text} ({resolved})" if resolved and resolved not in speaker_text else speaker_text
 
 
-def quotes_table(record: ArticleRecord, title: str = "Quotes") -> Table:
-    table = Table(title=title, title_justify="left")
+def quotes_table(record: ArticleRecord) -> Table:
+    names = actor_names(record)
+    table = Table(title="Quotes", title_justify="left")
     for column in ("speaker", "cue", "kind", "content"):
         table.add_column(column)
     for quote in record.quotes:
         content = quote.content.text
-        table.add_row(*map(escape, (speaker_label(record, quote.speaker_text, quote.speakers), quote.cue.text,
+        table.add_row(*map(escape, (speaker_label(names, quote.speaker_text, quote.speakers), quote.cue.text,
                                     quote.kind, content if len(content) <= 120 else content[:117] + "...")))
     return table
 
 
 def quotes_by_speaker(record: ArticleRecord) -> Table:
     """Who said what: the article's quotes grouped by resolved speaker."""
-    names = {actor.id: actor.name or actor.text for actor in record.actors}
+    names = actor_names(record)
     groups: dict[str, list] = {}
     for quote in record.quotes:
         who = ", ".join(sorted({names.get(s, s) for s in quote.speakers})) or quote.speaker_text or "unattributed"
