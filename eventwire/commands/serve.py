@@ -19,15 +19,13 @@ def serve(
     """
     import uvicorn
 
+    from eventwire.cli import usage_errors
     from eventwire.store import StoreError, open_store
     from eventwire.web import create_app
 
     errors = Console(stderr=True, soft_wrap=True)
-    try:  # fail here, with the store's message, rather than in the server's startup
+    with usage_errors(errors, (StoreError,)):  # fail here, with the store's message, not in the server's startup
         open_store(db, read_only=True).close()
-    except StoreError as error:
-        errors.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from None
     errors.print(f"eventwire: serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
