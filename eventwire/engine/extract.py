@@ -37,8 +37,9 @@ class Extractor:
     def __init__(self, model: str | None = None, sources: ActorSources | None = None) -> None:
         self.nlp = load_pipeline(model)
         sources = sources or ActorSources()
-        self.resolver = sources.build_resolver(self.nlp)
-        self.coder = sources.build_coder()
+        kb = sources.knowledge_base()  # one for both, gazetteers included: resolving actors and locating events
+        self.resolver = sources.build_resolver(self.nlp, kb)
+        self.coder = sources.build_coder(kb)
         model = f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
         tagger = tagger_version() if load_tagger() is not None else None  # the attribution tagger, where built
         self.provenance = {"eventwire_version": __version__,

@@ -75,3 +75,16 @@ def test_a_failure_after_parsing_fails_that_article_only(extractor, monkeypatch)
     results = extractor.extract([Article(text=TEXTS[0], origin="good"), Article(text=TEXTS[1], origin="bad")])
     assert type(results[0]).__name__ == "ArticleRecord"
     assert isinstance(results[1], InputError) and "coder broke" in results[1].message
+
+
+def test_a_gazetteer_given_places_events_too(tmp_path):
+    from eventwire.actors.sources import ActorSources
+    from eventwire.engine import Extractor
+
+    cities = tmp_path / "cities500.txt"
+    cities.write_text("2634341\tWick\tWick\tInbhir Uige\t58.43\t-3.08\tP\tPPL\tGB\t\tSCT\t\t\t\t7000\t\t10\t"
+                      "Europe/London\t2024-01-01\n")
+    [record] = Extractor(sources=ActorSources(gazetteers=(cities,))).extract(
+        [Article(text="British police arrested protesters in Wick on Monday.")])
+    located = [e.location for e in record.events if e.location is not None]
+    assert located and (located[0].name, located[0].lat, located[0].lon) == ("Wick", 58.43, -3.08)
