@@ -10,7 +10,7 @@ from rich.console import Console
 
 from eventwire.actors.sources import ActorSources
 from eventwire.batch import BatchOptions, BatchSummary, EngineUnavailable, run_local
-from eventwire.cli import DICTIONARIES_HELP, GAZETTEER_HELP, SOURCE_ERRORS, parse_cli_date
+from eventwire.cli import DICTIONARIES_HELP, GAZETTEER_HELP, SOURCE_ERRORS, parse_cli_date, usage_errors
 from eventwire.ingest import IngestOptions
 
 
@@ -57,14 +57,11 @@ def batch(
                            model=model, sources=ActorSources(tuple(dictionaries or ()), tuple(gazetteers or ())),
                            overwrite=overwrite)
     errors = Console(stderr=True, soft_wrap=True)
-    try:
+    with usage_errors(errors, (*SOURCE_ERRORS, EngineUnavailable, FileExistsError, FileNotFoundError)):
         if engine is Engine.spark:
             summary = run_on_spark(source, output, options, master, partitions)
         else:
             summary = run_local(source, output, options, workers)
-    except (*SOURCE_ERRORS, EngineUnavailable, FileExistsError, FileNotFoundError) as error:
-        errors.print(f"error: {error}", markup=False)
-        raise typer.Exit(2) from None
     failed = f"; {summary.errors} inputs failed, see {output.rstrip('/')}/errors" if summary.errors else ""
     errors.print(f"{summary.articles} articles, {summary.events} events written to {output}{failed}",
                  markup=False, highlight=False)
