@@ -26,13 +26,10 @@ from eventwire.coding.location import Gazetteer, dateline_place, event_location
 from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import possessor, prepositional_objects, subjects_of
+from eventwire.nlp.syntax import SUBJECT, possessor, prepositional_objects, subjects_of
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
-EXPECTATION_VERBS = {"expect", "anticipate", "schedule", "set", "due"}
-READINESS_WORDS = {"ready", "willing", "prepared", "eager", "keen", "determined", "open", "committed"}
-CONDITION_MARKERS = {"if", "unless"}
 REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 APPEAL_ROOTS = {"02", "10"}  # appeal, demand: the act is asked of the target
 THREAT_ROOTS = {"13"}  # threaten: the act is the speaker's, if ...
@@ -95,12 +92,15 @@ class EventCoder:
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
                 if read is not None:
                     covered.update(t.i for t in read.subtree)
-            sources = self.first_actors(subjects_of(token), by_token)
+            modality = "demanded" if asked_within(token, requested) else modality_of(token)
+            # "Egypt's call to release the hostages": Egypt asks; who is asked is not named
+            clause = governors(token, {"conj", "xcomp"})[-1]
+            asked_of_nobody = modality == "demanded" and clause_noun(clause) is not None
+            sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token)
             targets = self.actors_at(match.target, by_token) if match.pattern.target_after not in (None, ANY_TARGET) \
                 else self.clause_targets(token, by_token)
             if match.pattern.code.startswith("01") and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
-            modality = "demanded" if asked_within(token, requested) else modality_of(token)
             event = self.event(match, sources, targets, modality, context, places, len(events))
             if event is None:
                 continue
@@ -284,22 +284,59 @@ def asked_within(verb: Token, requested: set[int]) -> bool:
     return any(head.i in requested for head in governors(verb, {"xcomp", "advcl", "ccomp", "conj"})[1:])
 
 
-def modality_of(verb: Token) -> str:
-    """asserted, planned ("would carry on"), expected ("are expected to begin") or hypothetical ("if ...")."""
+@dataclass(frozen=True)
+class ModalityWords:
+    """The words that set an act's modality (eventwire/coding/data/modality.yaml)."""
+
+    condition_markers: frozenset[str]
+    expectation_verbs: frozenset[str]
+    readiness_words: frozenset[str]
+    clause_nouns: dict[str, str]  # noun lemma -> the modality of its "to" clause
+
+    @classmethod
+    def load(cls, path: Path) -> ModalityWords:
+        data = yaml.safe_load(path.read_text(encoding="utf8")) or {}
+        return cls(frozenset(data.get("condition_markers", [])), frozenset(data.get("expectation_verbs", [])),
+                   frozenset(data.get("readiness_words", [])),
+                   {noun: modality for modality, nouns in (data.get("clause_nouns") or {}).items() for noun in nouns})
+
+
+MODALITY_WORDS = ModalityWords.load(DATA_DIR / "modality.yaml")
+
+
+def modality_of(verb: Token, words: ModalityWords = MODALITY_WORDS) -> str:
+    """asserted, planned ("would carry on"), expected ("are expected to begin"), hypothetical ("if ...",
+    "ways to help") or demanded ("calls to release"). A conjunct in its first conjunct's form with no
+    subject or auxiliary of its own shares its modality ("would begin looking ... and help"; not "remained
+    ready to negotiate and urged")."""
+    if verb.dep_ == "conj" and verb.head != verb and verb.tag_ in {verb.head.tag_, "VB"} and not any(
+            child.dep_ in SUBJECT or child.dep_.startswith("aux") for child in verb.children):
+        return modality_of(verb.head, words)
     chain = governors(verb, {"xcomp", "ccomp"}, limit=4)
     for clause in chain:
-        if any(child.lower_ in CONDITION_MARKERS for child in clause.children if child.dep_ in {"mark", "advmod"}):
+        if any(child.lower_ in words.condition_markers for child in clause.children
+               if child.dep_ in {"mark", "advmod"}):
             return "hypothetical"
-    if any(clause.lemma_ in EXPECTATION_VERBS for clause in chain[1:]):
+    if any(clause.lemma_ in words.expectation_verbs for clause in chain[1:]):
         return "expected"
     # "will begin withdrawing": the future of the verbs that control it, up to the first reported clause
     controlling = chain[:next((n + 1 for n, clause in enumerate(chain) if clause.dep_ != "xcomp"), len(chain))]
     if any(child.lower_ in FUTURE_AUXILIARIES for clause in controlling for child in clause.children
            if child.dep_ == "aux"):
         return "planned"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in READINESS_WORDS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words.readiness_words:
         return "planned"  # "remained ready to negotiate", "is willing to withdraw": an intent
+    noun = clause_noun(controlling[-1])
+    if noun is not None:
+        return words.clause_nouns.get(noun.lemma_.lower(), "asserted")  # "ways to help", "plans to go"
     return "asserted"
+
+
+def clause_noun(clause: Token) -> Token | None:
+    """The noun whose "to" clause this is ("efforts to end the war": efforts), else None."""
+    if clause.dep_ == "acl" and any(child.lower_ == "to" for child in clause.children if child.i < clause.i):
+        return clause.head
+    return None
 
 
 def unique(items) -> list:

@@ -7,7 +7,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from eventwire.nlp import boundaries  # noqa: F401  (registers the line_break_boundaries component)
+from eventwire.nlp import boundaries, coordination  # noqa: F401  (register the components added below)
 
 BUNDLED_MODEL = Path(__file__).parent / "en_eventwire"
 SENTENCE_SETTERS = {"parser", "senter", "sentencizer"}
@@ -23,8 +23,9 @@ def load_pipeline(name: str | None = None) -> Language:
 
     name (str | None): None for the bundled model, else an installed package name
         (e.g. "en_core_web_trf") or a path to a pipeline folder.
-    RETURNS (Language): the pipeline, with line breaks made sentence boundaries, and a sentencizer
-        added if nothing in it sets sentence boundaries.
+    RETURNS (Language): the pipeline, with line breaks made sentence boundaries, a sentencizer
+        added if nothing in it sets sentence boundaries, and bare verb conjuncts attached to the
+        infinitive they coordinate with after the parser.
     RAISES (ModelNotFound): when the name is neither installed nor a pipeline folder.
     """
     target = str(BUNDLED_MODEL) if name is None else name
@@ -39,5 +40,7 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     setter = next(name for name in nlp.pipe_names if name in SENTENCE_SETTERS)
     nlp.add_pipe("line_break_boundaries", before=setter)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("coordination_repair", after="parser")
     return nlp
 

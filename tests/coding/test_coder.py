@@ -140,3 +140,20 @@ def test_a_statement_to_no_actor_is_no_event_and_an_asked_act_is_demanded(code):
 
 def test_the_future_of_a_controlling_verb_makes_the_act_planned(code):
     assert ("190", ["ISR"], ["EGY"], False, "planned") in code("Israel will begin to attack Egypt next week.")
+
+
+def test_a_conjunct_shares_the_modality_of_its_first_verb(code):
+    assert ("190", ["EGY"], ["ISR"], False, "planned") in code("Egypt would host talks with Hamas and attack Israel.")
+
+
+def test_the_noun_of_a_to_clause_sets_the_modality_of_its_act(code):
+    assert code("Egypt's efforts to host talks with Hamas drew praise.") == [
+        ("043", ["EGY"], ["hamas"], False, "hypothetical")]
+    assert code("Israel's decision to attack Egypt surprised Qatar.") == [("190", ["ISR"], ["EGY"], False, "planned")]
+    assert code("Qatar welcomed Egypt's call to attack Israel.") == []  # Egypt asks; who is asked is not named
+
+
+def test_a_bare_conjunct_is_the_act_of_the_infinitive_before_it(code):
+    events = code("Hamas went further by urging the U.S. to pressure Israel to end the war and attack Egypt.")
+    assert ("190", ["hamas"], ["EGY"], False, "asserted") not in events
+    assert ("190", ["ISR"], ["EGY"], False, "demanded") in events
