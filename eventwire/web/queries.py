@@ -195,7 +195,7 @@ class Catalog:
         conditions += ["s.key IS NOT NULL", "t.key IS NOT NULL", "s.key <> t.key"]
         return self.rows("SELECT s.key AS source, t.key AS target, quad_class, count(*) AS events "
                          "FROM events, unnest(source_keys) AS s(key), unnest(target_keys) AS t(key)"
-                         f"{where(conditions)} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2", params)
+                         f"{where(conditions)} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3", params)
 
     def tracks(self, chosen: TalksFilter) -> list[dict[str, Any]]:
         """RETURNS (list[dict]): the negotiation tracks of the stored articles (`TalksTrack.to_dict()`) that
