@@ -18,7 +18,7 @@ from eventwire import __version__
 from eventwire.actors.kb import KnowledgeBaseError
 from eventwire.actors.sources import ActorSources
 from eventwire.actors.tabari import DictionaryError
-from eventwire.engine import extract_records
+from eventwire.engine import Extractor, extract_records
 from eventwire.errors import InputError, InputWarning
 from eventwire.ingest import IngestOptions, read_inputs
 from eventwire.ingest.readers import count_articles
@@ -255,8 +255,12 @@ def evaluate(
         articles = [Article(text=d.text, published=parse_cli_date(date_), origin=f"{gold}:{n}")
                     for n, d in enumerate(dyads, start=1)]
         with usage_errors(errors):
-            results = list(extract_records(articles, model))
-        echo_figures(score_dyads(dyads, results), as_json, width=26)
+            extractor = Extractor(model, sources)
+            results = list(extract_records(articles, extractor=extractor))
+            between = [code.plover_type if code is not None else None for code in
+                       (extractor.coder.code_between(doc, d.source, d.target)
+                        for d, doc in zip(dyads, extractor.nlp.pipe(d.text for d in dyads)))]
+        echo_figures(score_dyads(dyads, results, between), as_json, width=26)
         return
     if gold_format is GoldFormat.polnear:
         figures = evaluate_polnear(gold, model, errors, limit)

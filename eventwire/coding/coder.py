@@ -23,7 +23,7 @@ from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.coding.dates import FUTURE_AUXILIARIES, event_date
 from eventwire.coding.lexicon import ANY_TARGET, DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.location import Gazetteer, dateline_place, event_location
-from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object
+from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object, is_negated
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
 from eventwire.nlp.syntax import SUBJECT, possessor, prepositional_objects, subjects_of
@@ -71,8 +71,9 @@ class EventCoder:
                                  + [p for d in verb_dictionaries for p in d.patterns])
         self.nouns = NounMatcher([p for p in read_noun_patterns(nouns) if p.code in self.codes]
                                  if nouns.exists() else [])
-        self.walkouts = Walkouts.load(lexicon_dir / "walkouts.yaml" if (lexicon_dir / "walkouts.yaml").exists()
-                                      else DATA_DIR / "walkouts.yaml")
+        support = yaml.safe_load(lexicon_file(lexicon_dir, "support_verbs.yaml").read_text(encoding="utf8")) or {}
+        self.support_verbs = frozenset(support.get("verbs", []))
+        self.walkouts = Walkouts.load(lexicon_file(lexicon_dir, "walkouts.yaml"))
 
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
         """RETURNS (list[Event]): the events of the document, in text order, numbered e1, e2, ..."""
@@ -87,6 +88,11 @@ class EventCoder:
             if token.i in requested or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
                 continue
             match = self.verbs.match(token)
+            supported = self.supported_event(token, match, by_token, context, places, requested, len(events))
+            if supported is not None:  # "Denmark announced a suspension of aid to Egypt"
+                events.append(supported)
+                covered.update(t.i for t in direct_object(token).subtree)
+                continue
             if match is None or is_report(match, context.cue_tokens):
                 continue
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
@@ -114,6 +120,9 @@ class EventCoder:
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
                 requested.add(verb.i)
                 act = self.verbs.match(verb)
+                for read in (direct_object(verb), act.target if act is not None else None):
+                    if read is not None:  # "to step up its pressure on Israel": one (asked) event
+                        covered.update(t.i for t in read.subtree)
                 more = self.event(act, actors, self.actors_at(act.target, by_token), modality, context,
                                   places, len(events)) if act is not None else None
                 if more is not None:
@@ -133,6 +142,53 @@ class EventCoder:
         event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
                            places, count)
         return [event] if event is not None else []
+
+    def code_between(self, doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> CameoCode | None:
+        """What the source does to the target, both given as character spans of one sentence ("<s>Zarif</s>
+        has condemned <t>a U.S. Supreme Court decision</t>"): the first verb or event noun on the
+        dependency path between them, from the target's side, that a pattern reads whole; else the
+        first one whose word alone the lexicon knows. A planned act is its intent, as in `build`.
+        None when the spans are not in the text or nothing on the path is an event word."""
+        spans = [doc.char_span(*chars, alignment_mode="expand") for chars in (source, target)]
+        if None in spans or not len(spans[0]) or not len(spans[1]):
+            return None
+        inside = {t.i for span in spans for t in span}
+        path = [t for t in path_between(spans[0].root, spans[1].root) if t.i not in inside]
+        for whole in (True, False):
+            for token in path:
+                code = self.event_word_code(token, whole)
+                if code is not None:
+                    found, _ = refused(self.codes[code], is_negated(token), self.codes)
+                    return self.codes[found.intent] if found.intent and modality_of(token) == "planned" else found
+        return None
+
+    def event_word_code(self, token: Token, whole: bool) -> str | None:
+        """The code a verb or noun has by a pattern matched whole, or (whole=False) by its word alone."""
+        matcher = self.verbs if token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT" else \
+            self.nouns if token.pos_ in {"NOUN", "PROPN"} else None
+        if matcher is None or not whole:
+            return matcher.usual_code(token) if matcher is not None else None
+        match = matcher.match(token)
+        return match.pattern.code if match is not None else None
+
+    def supported_event(self, verb: Token, verb_match: VerbMatch | None, by_token: dict[int, list[Mention]],
+                        context: CodingContext, places: Places, requested: set[int], count: int) -> Event | None:
+        """The event a support verb's object names ("launched attacks on India", "filed a lawsuit
+        against"), by the noun's own source or else the verb's subject, with the verb's negation and
+        modality; None when the verb is no support verb, its object names no event, or a verb pattern
+        at least as specific reads the verb ("imposed sanctions on")."""
+        obj = direct_object(verb)
+        if obj is None or verb.i in requested or verb.lemma_.lower() not in self.support_verbs:
+            return None
+        match = self.nouns.match(obj, support=verb)
+        if match is None or verb_match is not None and not verb_match.pattern.code.startswith("01") \
+                and verb_match.pattern.specificity > match.pattern.specificity:
+            return None
+        sources = self.actors_at(match.source, by_token) or self.first_actors(subjects_of(verb), by_token)
+        modality = "demanded" if asked_within(verb, requested) else modality_of(verb)
+        return self.build(self.codes[match.pattern.code], obj, match.pattern.specificity, sources,
+                          self.actors_at(match.target, by_token), is_negated(verb), modality, context, places,
+                          count)
 
     def clause_targets(self, verb: Token, by_token: dict[int, list[Mention]]) -> list[Mention]:
         """For a pattern without a target slot, the actor the clause acts on, as dictionary coders read
@@ -167,9 +223,11 @@ class EventCoder:
     def build(self, code: CameoCode, trigger: Token, specificity: int, sources: list[Mention],
               targets: list[Mention], negated: bool, modality: str, context: CodingContext, places: Places,
               count: int) -> Event | None:
-        """An event record, or None when no source actor is known. An act that is promised or intended
-        ("will release", "agreed to withdraw") is coded as the intent to do it (0353, 0356), as CAMEO
-        codes it; its modality stays `planned`."""
+        """An event record, or None when no source actor is known. A cooperative act that is refused
+        ("did not accept", "refused to release") is coded as the refusal (12x: 1243), no longer negated;
+        an act that is promised or intended ("will release", "agreed to withdraw") as the intent to do
+        it (0353, 0356), as CAMEO codes it, its modality staying `planned`."""
+        code, negated = refused(code, negated, self.codes)
         if modality == "planned" and code.intent:
             code = self.codes[code.intent]
         ids = context.actor_ids
@@ -214,6 +272,27 @@ class EventCoder:
                 if preposition in OWNER_PREPOSITIONS:
                     return self.actors_at(child, by_token, depth)
         return []
+
+
+def refused(code: CameoCode, negated: bool, codes: dict[str, CameoCode]) -> tuple[CameoCode, bool]:
+    """(code, negated) for an act, a negated cooperative act read as its refusal ("will not accept
+    refugees": 12x, not negated); other acts unchanged."""
+    return (codes[code.refusal], False) if negated and code.refusal else (code, negated)
+
+
+def path_between(start: Token, end: Token) -> list[Token]:
+    """The tokens on the dependency path between two tokens, both excluded, from `end`'s side: up from
+    `end` to the lowest head they share, then down to `start`. Empty across sentences."""
+    above_start, above_end = [start, *start.ancestors], [end, *end.ancestors]
+    shared = next((token for token in above_end if token in above_start), None)
+    if shared is None:
+        return []
+    return above_end[1:above_end.index(shared) + 1] + above_start[1:above_start.index(shared)][::-1]
+
+
+def lexicon_file(lexicon_dir: Path, name: str) -> Path:
+    """A lexicon folder's own file of that name, else the bundled one."""
+    return lexicon_dir / name if (lexicon_dir / name).exists() else DATA_DIR / name
 
 
 def act_of(code: str, sources: list[Mention], targets: list[Mention]) -> tuple[list[Mention], str]:

@@ -32,7 +32,7 @@ PREPOSITIONS = frozenset({"of", "from", "with", "to", "at", "in", "on", "against
                           "between", "into", "toward", "towards", "among", "under", "across", "after", "before",
                           "through", "without", "within", "upon", "amid", "behind", "beyond", "near", "onto",
                           "around", "despite", "regarding", "concerning", "via", "like", "than", "alongside",
-                          "inside", "outside", "during"})
+                          "inside", "outside", "during", "along"})
 
 
 class LexiconError(ValueError):

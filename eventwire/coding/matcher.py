@@ -7,7 +7,7 @@ with `not`. The most specific matching pattern wins. Label schemes: UD or ClearN
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -49,6 +49,14 @@ class VerbMatcher:
         if lemma not in self.by_head:
             lemma = self.by_form.get(verb.lower_, lemma)
         return self.by_head.get(lemma, [])
+
+    def usual_code(self, verb: Token) -> str | None:
+        """What the verb alone most often means in the lexicon, when none of its patterns matches whole:
+        the commonest code of its patterns without particles, objects or negation, else of those
+        without particles or negation ("condemned a decision to ...": condemn -> 111)."""
+        plain = [p for p in self.candidates(verb) if not p.particles and not p.negated]
+        bare = [p for p in plain if not p.objects and not p.obliques] or plain
+        return Counter(p.code for p in bare).most_common(1)[0][0] if bare else None
 
     def match(self, verb: Token) -> VerbMatch | None:
         """The most specific pattern that matches at `verb`, or None."""
@@ -168,21 +176,35 @@ class NounMatcher:
             for head in pattern.heads:
                 self.by_head[head].append(pattern)
 
-    def match(self, noun: Token) -> NounMatch | None:
+    def usual_code(self, noun: Token) -> str | None:
+        """The commonest code of the noun's patterns, read without their slots and obliques."""
+        codes = Counter(p.code for p in self.by_head.get(noun.lemma_.lower(), []) or self.by_head.get(noun.lower_, [])
+                        if not p.modifiers)
+        return codes.most_common(1)[0][0] if codes else None
+
+    def match(self, noun: Token, support: Token | None = None) -> NounMatch | None:
+        """The most specific pattern that matches at `noun`, or None. support: a verb that carries the
+        noun's event out ("launched attacks on India"), whose obliques count as the noun's."""
         best: NounMatch | None = None
-        for pattern in self.by_head.get(noun.lemma_.lower(), []) or self.by_head.get(noun.lower_, []):
-            found = fill_noun(pattern, noun)
+        lemma = noun.lemma_.lower()
+        heads = self.by_head.get(lemma, []) + (self.by_head.get(noun.lower_, []) if noun.lower_ != lemma else [])
+        for pattern in heads:
+            found = fill_noun(pattern, noun, support)
             if found is not None and (best is None or pattern.specificity > best.pattern.specificity):
                 best = NounMatch(pattern, noun, *found)
         return best
 
 
-def fill_noun(pattern: NounPattern, noun: Token) -> tuple[Token | None, Token | None] | None:
-    """(source, target) tokens when the noun has every required modifier and oblique, else None."""
+def fill_noun(pattern: NounPattern, noun: Token, support: Token | None = None,
+              ) -> tuple[Token | None, Token | None] | None:
+    """(source, target) tokens when the noun has every required modifier and oblique, else None; the
+    obliques of a support verb count as the noun's (the parser often hangs "on India" on "launched")."""
     modifiers = [child for child in noun.children if child.dep_ in NOUN_MODIFIER_DEPS]
     if not all(any(is_one_of(m, words) for m in modifiers) for words in pattern.modifiers):
         return None
-    obliques = list(prepositional_objects(noun))
+    obliques = list(prepositional_objects(noun)) + (list(prepositional_objects(support)) if support else [])
+    # one level down too: "a suspension of aid to Egypt", where "to Egypt" hangs on "aid"
+    obliques += [pair for _, obj in list(obliques) for pair in prepositional_objects(obj)]
     for prepositions, nouns in pattern.obliques:
         if not any(prep in prepositions and is_one_of(obj, nouns) for prep, obj in obliques):
             return None

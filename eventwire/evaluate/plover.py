@@ -3,8 +3,9 @@
 
 - type accuracy given the dyad: the PLOVER type of the event eventwire codes between the marked source
   and target (an event whose source overlaps the marked source and whose target overlaps the marked
-  target; else the event whose source overlaps the source; else the sentence's first event), against
-  the gold type; a sentence with no event counts as wrong;
+  target; else what the coder reads on the dependency path between the two spans; else the event
+  whose source overlaps the source; else the sentence's first event), against the gold type; a
+  sentence with none of these counts as wrong;
 - end to end: the share of gold dyads for which eventwire finds an event whose source and target
   overlap the marked spans, and the share of those with the right type as well.
 """
@@ -86,18 +87,23 @@ def touches(actors: dict, ids: list[str], span: tuple[int, int]) -> bool:
     return any(overlaps(span, actors[i].start, actors[i].end) for i in ids)
 
 
-def score(dyads: list[Dyad], records: list[ArticleRecord | InputError]) -> dict:
-    """Records in the order of the dyads; a sentence that failed counts as one with no event."""
+def score(dyads: list[Dyad], records: list[ArticleRecord | InputError],
+          between: list[str | None] | None = None) -> dict:
+    """Records in the order of the dyads; a sentence that failed counts as one with no event.
+    between: for each dyad, the PLOVER type of what the coder reads between the marked spans
+    (`EventCoder.code_between`), used for the type given the dyad when no event joins the two."""
     typed = found = found_typed = 0
-    for dyad, record in zip(dyads, records):
+    for n, (dyad, record) in enumerate(zip(dyads, records)):
         if isinstance(record, InputError):
             continue
         actors = {a.id: a for a in record.actors}
         both = [e for e in record.events
                 if touches(actors, e.source, dyad.source) and touches(actors, e.target, dyad.target)]
         from_source = [e for e in record.events if touches(actors, e.source, dyad.source)]
-        chosen = (both or from_source or record.events or [None])[0]
-        typed += chosen is not None and type_matches(chosen.plover, dyad.gold)
+        read_between = between[n] if between else None
+        chosen = both[0].plover if both else read_between or next(
+            (e.plover for e in from_source or record.events), None)
+        typed += chosen is not None and type_matches(chosen, dyad.gold)
         found += bool(both)
         found_typed += any(type_matches(e.plover, dyad.gold) for e in both)
     total = len(dyads) or 1

@@ -46,6 +46,10 @@ NOUNS = """
   - withdrawal of {s} from {t}
 "043":
   - talks with {t}
+"190":
+  - attack|attacks on {t}
+"162":
+  - suspension of aid to {t}
 """
 
 
@@ -157,3 +161,10 @@ def test_a_bare_conjunct_is_the_act_of_the_infinitive_before_it(code):
     events = code("Hamas went further by urging the U.S. to pressure Israel to end the war and attack Egypt.")
     assert ("190", ["hamas"], ["EGY"], False, "asserted") not in events
     assert ("190", ["ISR"], ["EGY"], False, "demanded") in events
+
+
+def test_a_support_verb_codes_the_event_its_object_names(code):
+    assert code("Egypt launched attacks on Israel.") == [("190", ["EGY"], ["ISR"], False, "asserted")]
+    assert code("Egypt did not launch attacks on Israel.") == [("190", ["EGY"], ["ISR"], True, "asserted")]
+    assert code("Egypt announced a suspension of aid to Israel.") == [("162", ["EGY"], ["ISR"], False, "asserted")]
+    assert code("Israel's attack on Egypt ended.")[0][:3] == ("190", ["ISR"], ["EGY"])
