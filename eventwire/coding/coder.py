@@ -157,9 +157,10 @@ class EventCoder:
         for whole in (True, False):
             for token in path:
                 code = self.event_word_code(token, whole)
-                if code is not None:
-                    found, _ = refused(self.codes[code], is_negated(token), self.codes)
-                    return self.codes[found.intent] if found.intent and modality_of(token) == "planned" else found
+                if code is not None:  # a noun is negated or planned with its verb ("will not hold talks")
+                    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
+                    found, _ = refused(self.codes[code], is_negated(verb), self.codes)
+                    return self.codes[found.intent] if found.intent and modality_of(verb) == "planned" else found
         return None
 
     def event_word_code(self, token: Token, whole: bool) -> str | None:

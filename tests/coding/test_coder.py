@@ -168,3 +168,29 @@ def test_a_support_verb_codes_the_event_its_object_names(code):
     assert code("Egypt did not launch attacks on Israel.") == [("190", ["EGY"], ["ISR"], True, "asserted")]
     assert code("Egypt announced a suspension of aid to Israel.") == [("162", ["EGY"], ["ISR"], False, "asserted")]
     assert code("Israel's attack on Egypt ended.")[0][:3] == ("190", ["ISR"], ["EGY"])
+
+
+def test_a_refused_cooperative_act_is_a_rejection(code):
+    assert code("Egypt refused to host talks with Hamas.") == [("125", ["EGY"], ["hamas"], False, "asserted")]
+    assert code("Israel did not attack Egypt.") == [("190", ["ISR"], ["EGY"], True, "asserted")]  # stays negated
+
+
+def test_the_code_between_a_given_dyad_reads_the_path_between_them(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "verbs.yaml").write_text(LEXICON)
+    (folder / "nouns.yaml").write_text(NOUNS)
+    coder, nlp = EventCoder(folder), load_pipeline()
+
+    def between(text, source, target):
+        found = coder.code_between(nlp(text), *(
+            (text.index(phrase), text.index(phrase) + len(phrase)) for phrase in (source, target)))
+        return found.code if found is not None else None
+
+    # a whole pattern on the path: "criticize {t}", though the court is no actor
+    assert between("Hamas has criticized a court decision on Monday.", "Hamas", "a court decision") == "111"
+    # no whole pattern ("urge {t} to {act}" lacks its act): the verb's usual code
+    assert between("Hamas urged restraint from Israel.", "Hamas", "Israel") == "020"
+    # a planned act is its intent; a refused cooperative act its refusal
+    assert between("Egypt will host talks with Hamas.", "Egypt", "Hamas") == "036"
+    assert between("Egypt did not host talks with Hamas.", "Egypt", "Hamas") == "125"
+    assert between("Egypt said nothing. Hamas met.", "Egypt", "Hamas") is None  # another sentence
