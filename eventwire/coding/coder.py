@@ -145,22 +145,24 @@ class EventCoder:
 
     def code_between(self, doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> CameoCode | None:
         """What the source does to the target, both given as character spans of one sentence ("<s>Zarif</s>
-        has condemned <t>a U.S. Supreme Court decision</t>"): the first verb or event noun on the
-        dependency path between them, from the target's side, that a pattern reads whole; else the
-        first one whose word alone the lexicon knows. A planned act is its intent, as in `build`.
-        None when the spans are not in the text or nothing on the path is an event word."""
+        has condemned <t>a U.S. Supreme Court decision</t>"): of the words on the dependency path between
+        them, from the target's side, the first verb a pattern reads whole, else the first such noun,
+        else the first verb, then noun, whose word alone the lexicon knows; a statement ("said") only
+        when nothing else is there. Refused and planned acts as in `build`. None when the spans are not
+        in the text or nothing on the path is an event word."""
         spans = [doc.char_span(*chars, alignment_mode="expand") for chars in (source, target)]
         if None in spans or not len(spans[0]) or not len(spans[1]):
             return None
         inside = {t.i for span in spans for t in span}
         path = [t for t in path_between(spans[0].root, spans[1].root) if t.i not in inside]
-        for whole in (True, False):
-            for token in path:
-                code = self.event_word_code(token, whole)
-                if code is not None:  # a noun is negated or planned with its verb ("will not hold talks")
-                    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
-                    found, _ = refused(self.codes[code], is_negated(verb), self.codes)
-                    return self.codes[found.intent] if found.intent and modality_of(verb) == "planned" else found
+        readings = [(token, self.event_word_code(token, whole)) for whole in (True, False)
+                    for nouns in (False, True) for token in path if (token.pos_ in {"NOUN", "PROPN"}) == nouns]
+        readings = [(token, code) for token, code in readings if code is not None]
+        # a statement on the path ("said", "announced") frames the act between the two; it is the last resort
+        for token, code in sorted(readings, key=lambda reading: reading[1].startswith("01")):
+            verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
+            found, _ = refused(self.codes[code], is_negated(verb), self.codes)  # a noun goes with its verb
+            return self.codes[found.intent] if found.intent and modality_of(verb) == "planned" else found
         return None
 
     def event_word_code(self, token: Token, whole: bool) -> str | None:
