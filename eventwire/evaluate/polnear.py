@@ -4,8 +4,9 @@ Layout: DIR/text/NAME.txt and DIR/attributions/NAME_ANNOTATOR.ann; an article an
 annotators is scored against one of them (the first by name). Each role (source, cue, content) is
 scored on its own: a predicted span and a gold span match exactly when their character offsets are
 equal, and overlap when the tokens they share are at least half of the longer one's (a PolNeAR-style
-lenient match); matching is one-to-one, greedily by largest overlap. Precision, recall and F1 per
-role and match kind.
+lenient match); matching is one-to-one, greedily by largest overlap. The gold holds each span once
+(attributions that share a source share its annotation), so predicted spans are counted once too.
+Precision, recall and F1 per role and match kind.
 """
 from __future__ import annotations
 
@@ -109,7 +110,8 @@ def score(corpus: list[Article], results: Iterable[ArticleRecord | InputError],
             predicted["Content"].append([(quote.content.start, quote.content.end)])
             if quote.speaker_span is not None:
                 predicted["Source"].append([(quote.speaker_span.start, quote.speaker_span.end)])
-        for role in ROLES:
-            for key, value in match(gold.gold[role], predicted[role], gold.text).items():
+        for role in ROLES:  # one span per place, as in the gold: quotes sharing a speaker name it once
+            distinct = list(dict.fromkeys(map(tuple, predicted[role])))
+            for key, value in match(gold.gold[role], [list(span) for span in distinct], gold.text).items():
                 totals[role][key] += value
     return {**scores(totals), "articles": len(corpus)}

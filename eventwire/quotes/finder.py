@@ -297,15 +297,18 @@ def according_to(token: Token, cues: Cues, by_token: dict[int, list[Mention]]) -
         cue = doc[token.i:token.i + len(words)]
         if tuple(t.lower_ for t in cue) != words:
             continue
-        speaker = next((t for t in doc[cue.end:cue.end + 8] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
-        if speaker is None:
+        first = next((t for t in doc[cue.end:cue.end + 8] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+        if first is None:
             return None
         sentence = cue.sent
-        phrase_end = noun_phrase_end(speaker, sentence)
+        phrase_end = noun_phrase_end(first, sentence)
+        # the whole phrase is the source ("Virginia AFL-CIO President Doris Crouse-Mays"), its head the speaker
+        source = trim(doc[cue.end:phrase_end]) if phrase_end > cue.end else doc[first.i:first.i + 1]
+        source = source if len(source) else doc[first.i:first.i + 1]
         before = doc[sentence.start:cue.start]
         after = doc[phrase_end:sentence.end]
         content = trim(after if len(after) >= len(before) else before)
-        return Attribution(speakers=speakers_at(speaker, by_token), speaker_span=name_span(speaker),
+        return Attribution(speakers=speakers_at(source.root, by_token), speaker_span=source,
                            cue=cue, content=content, kind="indirect")
     return None
 
