@@ -131,12 +131,16 @@ class Quote:
     kind: str  # direct | indirect | mixed
     speakers: list[str] = field(default_factory=list)  # every speaker when several speak ("Qatar and Egypt")
     speaker_span: TextSpan | None = None  # where the speaker is named ("he", "Egyptian state media")
+    # the whole phrase that stands for the source, as annotators mark it ("A 2014 study that appeared in the
+    # British Medical Journal", whose speaker words are none; "Virginia AFL-CIO President Doris Crouse-Mays")
+    source_span: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "speaker": self.speaker, "speaker_text": self.speaker_text,
                 "cue": self.cue.to_dict(), "content": self.content.to_dict(), "kind": self.kind,
                 "speakers": self.speakers,
-                "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None}
+                "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
+                "source_span": self.source_span.to_dict() if self.source_span else None}
 
 
 @dataclass

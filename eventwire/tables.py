@@ -105,6 +105,9 @@ QUOTES = pa.schema([
     ("content_start", pa.int32()),
     ("content_end", pa.int32()),
     ("kind", pa.string()),
+    ("source_text", pa.string()),  # the whole phrase standing for the source ("A 2014 study that appeared in ...")
+    ("source_start", pa.int32()),
+    ("source_end", pa.int32()),
 ])
 
 SCHEMAS: dict[str, pa.Schema] = {"articles": ARTICLES, "actors": ACTORS, "events": EVENTS, "quotes": QUOTES}
@@ -159,7 +162,7 @@ def flatten(record: dict[str, Any], provenance: dict[str, Any] | None = None) ->
 
     quotes = []
     for quote in record.get("quotes", []):
-        span = quote.get("speaker_span") or {}
+        span, source = quote.get("speaker_span") or {}, quote.get("source_span") or {}
         quotes.append({
             "article_id": article_id, "quote_id": quote["id"], "speaker": quote.get("speaker"),
             "speaker_text": quote.get("speaker_text"),
@@ -169,7 +172,8 @@ def flatten(record: dict[str, Any], provenance: dict[str, Any] | None = None) ->
             "speaker_end": span.get("end"), "cue_text": quote["cue"]["text"], "cue_start": quote["cue"]["start"],
             "cue_end": quote["cue"]["end"], "content_text": quote["content"]["text"],
             "content_start": quote["content"]["start"], "content_end": quote["content"]["end"],
-            "kind": quote["kind"]})
+            "kind": quote["kind"], "source_text": source.get("text"), "source_start": source.get("start"),
+            "source_end": source.get("end")})
 
     actor_rows = [{"article_id": article_id, "actor_id": actor["id"],
                    **{name: actor.get(name) for name in ACTORS.names[2:]}} for actor in actors.values()]
@@ -205,7 +209,9 @@ def assemble(article: dict[str, Any], actors: Iterable[dict[str, Any]], events: 
         "content": {"text": row["content_text"], "start": row["content_start"], "end": row["content_end"]},
         "kind": row["kind"], "speakers": list(row.get("speakers") or []),
         "speaker_span": ({"text": row["speaker_span_text"], "start": row["speaker_start"], "end": row["speaker_end"]}
-                         if row.get("speaker_start") is not None else None)} for row in quotes]
+                         if row.get("speaker_start") is not None else None),
+        "source_span": ({"text": row["source_text"], "start": row["source_start"], "end": row["source_end"]}
+                        if row.get("source_start") is not None else None)} for row in quotes]
     return record
 
 

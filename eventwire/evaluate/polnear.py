@@ -108,8 +108,9 @@ def score(corpus: list[Article], results: Iterable[ArticleRecord | InputError],
         for quote in result.quotes:
             predicted["Cue"].append([(quote.cue.start, quote.cue.end)])
             predicted["Content"].append([(quote.content.start, quote.content.end)])
-            if quote.speaker_span is not None:
-                predicted["Source"].append([(quote.speaker_span.start, quote.speaker_span.end)])
+            source = quote.source_span or quote.speaker_span
+            if source is not None:
+                predicted["Source"].append([(source.start, source.end)])
         for role in ROLES:  # one span per place, as in the gold: quotes sharing a speaker name it once
             distinct = list(dict.fromkeys(map(tuple, predicted[role])))
             for key, value in match(gold.gold[role], [list(span) for span in distinct], gold.text).items():

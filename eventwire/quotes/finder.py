@@ -185,9 +185,10 @@ def quotations(doc: Doc, quoted: list[tuple[int, int]], found: list[Attribution]
 
 
 def cue_around(content: Span, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:
+    """The attribution of a quotation by a cue a few words after or before it, in its paragraph."""
     doc = content.doc
-    after = doc[content.end:min(len(doc), content.end + 6)]
-    before = doc[max(0, content.start - 8):content.start]
+    after = within_paragraph(doc[content.end:min(len(doc), content.end + 6)], from_start=True)
+    before = within_paragraph(doc[max(0, content.start - 8):content.start], from_start=False)
     for token in list(after) + list(reversed(before)):
         if token.lemma_.lower() in cues.verbs and token.pos_ in {"VERB", "AUX"}:
             return attributed(token, content, by_token)
@@ -199,6 +200,16 @@ def cue_around(content: Span, cues: Cues, by_token: dict[int, list[Mention]]) ->
     if marker is not None:  # "“...” ― Donald Trump"
         return introduced(marker, doc[marker.i + 1:marker.i + 4], {"PROPN", "NOUN"}, content, by_token)
     return None
+
+
+def within_paragraph(window: Span, from_start: bool) -> Span:
+    """The part of a window of words next to a quotation that lies in the quotation's paragraph: up to the
+    first line break after it (from_start) or from the last one before it."""
+    doc = window.doc
+    starts = [t.i for t in window if t.i > 0 and "\n" in doc[t.i - 1].text_with_ws]  # a paragraph's first word
+    if not starts:
+        return window
+    return doc[window.start:starts[0]] if from_start else doc[starts[-1]:window.end]
 
 
 def introduced(marker: Token, words: Iterable[Token], speaker_pos: set[str], content: Span,

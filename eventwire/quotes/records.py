@@ -20,7 +20,8 @@ def quote_records(attributions: list[Attribution], actor_ids: dict[int, str]) ->
         quotes.append(Quote(id=f"q{n}", speaker=speakers[0] if speakers else None,
                             speaker_text=words.text if words is not None else None, cue=text_span(attribution.cue),
                             content=text_span(attribution.content), kind=attribution.kind, speakers=speakers,
-                            speaker_span=text_span(words) if words is not None else None))
+                            speaker_span=text_span(words) if words is not None else None,
+                            source_span=text_span(attribution.speaker_span) if attribution.speaker_span else None))
     return quotes
 
 

@@ -67,6 +67,9 @@ class Dialect:
     def create_statements(self) -> list[str]:
         """DDL for every table, index and view of the store, safe to run on an existing store."""
         statements = [self.create_table(name, schema) for name, schema in ALL_SCHEMAS.items()]
+        # a store made by an earlier version gains the columns added since (at the end of each table)
+        statements += [f'ALTER TABLE {name} ADD COLUMN IF NOT EXISTS "{field.name}" {self.type_of(field.type)}'
+                       for name, schema in ALL_SCHEMAS.items() for field in schema]
         statements += [f"CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ({column})"
                        for table, column in INDEXES.items()]
         return [*statements, "DROP VIEW IF EXISTS story_events", f"CREATE VIEW story_events AS {STORY_EVENTS}"]
