@@ -134,13 +134,17 @@ class Quote:
     # the whole phrase that stands for the source, as annotators mark it ("A 2014 study that appeared in the
     # British Medical Journal", whose speaker words are none; "Virginia AFL-CIO President Doris Crouse-Mays")
     source_span: TextSpan | None = None
+    # the pieces of a content its cue interrupts ("“X,” he said, “Y.”": X and Y; `content` runs from the
+    # first to the last); empty when the content is one piece
+    content_parts: list[TextSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "speaker": self.speaker, "speaker_text": self.speaker_text,
                 "cue": self.cue.to_dict(), "content": self.content.to_dict(), "kind": self.kind,
                 "speakers": self.speakers,
                 "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
-                "source_span": self.source_span.to_dict() if self.source_span else None}
+                "source_span": self.source_span.to_dict() if self.source_span else None,
+                "content_parts": [part.to_dict() for part in self.content_parts]}
 
 
 @dataclass

@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 STRINGS = pa.list_(pa.string())
+SPANS = pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32())]))  # character ranges of the text
 
 ARTICLES = pa.schema([
     ("article_id", pa.string()),
@@ -25,7 +26,7 @@ ARTICLES = pa.schema([
     ("url", pa.string()),
     ("published", pa.date32()),
     ("text", pa.string()),
-    ("sentences", pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32())]))),
+    ("sentences", SPANS),
     # provenance: what coded the article, so results can be reproduced
     ("eventwire_version", pa.string()),
     ("model", pa.string()),
@@ -108,6 +109,7 @@ QUOTES = pa.schema([
     ("source_text", pa.string()),  # the whole phrase standing for the source ("A 2014 study that appeared in ...")
     ("source_start", pa.int32()),
     ("source_end", pa.int32()),
+    ("content_parts", SPANS),  # the pieces of a content its cue interrupts, else empty
 ])
 
 SCHEMAS: dict[str, pa.Schema] = {"articles": ARTICLES, "actors": ACTORS, "events": EVENTS, "quotes": QUOTES}
@@ -173,7 +175,8 @@ def flatten(record: dict[str, Any], provenance: dict[str, Any] | None = None) ->
             "cue_end": quote["cue"]["end"], "content_text": quote["content"]["text"],
             "content_start": quote["content"]["start"], "content_end": quote["content"]["end"],
             "kind": quote["kind"], "source_text": source.get("text"), "source_start": source.get("start"),
-            "source_end": source.get("end")})
+            "source_end": source.get("end"),
+            "content_parts": [{"start": part["start"], "end": part["end"]} for part in quote.get("content_parts", [])]})
 
     actor_rows = [{"article_id": article_id, "actor_id": actor["id"],
                    **{name: actor.get(name) for name in ACTORS.names[2:]}} for actor in actors.values()]
@@ -211,7 +214,9 @@ def assemble(article: dict[str, Any], actors: Iterable[dict[str, Any]], events: 
         "speaker_span": ({"text": row["speaker_span_text"], "start": row["speaker_start"], "end": row["speaker_end"]}
                          if row.get("speaker_start") is not None else None),
         "source_span": ({"text": row["source_text"], "start": row["source_start"], "end": row["source_end"]}
-                        if row.get("source_start") is not None else None)} for row in quotes]
+                        if row.get("source_start") is not None else None),
+        "content_parts": [{"text": article["text"][part["start"]:part["end"]], "start": part["start"],
+                           "end": part["end"]} for part in row.get("content_parts") or []]} for row in quotes]
     return record
 
 

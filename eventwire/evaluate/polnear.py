@@ -107,7 +107,7 @@ def score(corpus: list[Article], results: Iterable[ArticleRecord | InputError],
         predicted: dict[str, list[list[tuple[int, int]]]] = {role: [] for role in ROLES}
         for quote in result.quotes:
             predicted["Cue"].append([(quote.cue.start, quote.cue.end)])
-            predicted["Content"].append([(quote.content.start, quote.content.end)])
+            predicted["Content"].append([(part.start, part.end) for part in quote.content_parts or [quote.content]])
             source = quote.source_span or quote.speaker_span
             if source is not None:
                 predicted["Source"].append([(source.start, source.end)])

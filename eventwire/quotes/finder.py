@@ -30,6 +30,7 @@ NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
 # opening mark -> the marks that close it; ’ and ' also write apostrophes ("Hamas’ stance"), so they
 # only close a quotation that an opening mark began
 OPENING = {'"': {'"', "”"}, "“": {"”", '"'}, "«": {"»"}, "„": {"“", "”"}, "‘": {"’"}}
+CLOSING = {mark for closings in OPENING.values() for mark in closings}
 
 
 MAX_LINE_SPEAKER = 5  # words in a name that opens a line before a colon
@@ -67,6 +68,7 @@ class Attribution:
     cue: Span
     content: Span
     kind: str
+    parts: tuple[Span, ...] = ()  # the pieces of a content the cue interrupts ("“X,” he said, “Y.”"), else ()
 
 
 def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = None,
@@ -86,13 +88,44 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
         if attribution is not None:
             attribution.kind = kind_of(attribution.content, quoted)
             found.append(attribution)
-    found += quotations(doc, quoted, found, cues, by_token)
+    found = joined(found + quotations(doc, quoted, found, cues, by_token))
     found += line_speakers(doc, found, cues, by_token)
     tagger = load_tagger() if tagger is True else tagger or None
     if tagger is not None:
         learned = learned_attributions(doc, tagger, quoted, by_token)
         found = found + [a for a in learned if not any(overlaps(a, b) for b in found)]
     return sorted(found, key=lambda a: a.content.start)
+
+
+def joined(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per cue: the quotations a cue introduces on both sides ("“X,” he said, “Y.”") or
+    in the sentences after it (“X,” the senator said. “Y. Z.”) are the pieces of one content."""
+    by_cue: dict[tuple[int, int], list[Attribution]] = {}
+    for attribution in found:
+        by_cue.setdefault((attribution.cue.start, attribution.cue.end), []).append(attribution)
+    result = []
+    for group in by_cue.values():
+        group.sort(key=lambda a: (a.content.start, -len(a.content)))
+        pieces = [a for n, a in enumerate(group) if all(a.content.start >= b.content.end for b in group[:n])]
+        if len(pieces) < 2 or all(a.kind != "direct" for a in pieces):
+            result += group
+            continue
+        named = next((a for a in pieces if a.speakers), next((a for a in pieces if a.speaker_span), pieces[0]))
+        kinds = {a.kind for a in pieces}
+        parts = tuple(with_quotation_marks(a.content) for a in pieces)
+        result.append(Attribution(speakers=named.speakers, speaker_span=named.speaker_span, cue=named.cue,
+                                  content=named.cue.doc[parts[0].start:parts[-1].end],
+                                  kind=kinds.pop() if len(kinds) == 1 else "mixed", parts=parts))
+    return result
+
+
+def with_quotation_marks(span: Span) -> Span:
+    """The span with the quotation marks right around it ("“The talks will go on,”" rather than
+    "The talks will go on,”")."""
+    doc = span.doc
+    start = span.start - 1 if span.start > 0 and doc[span.start - 1].text in OPENING else span.start
+    end = span.end + 1 if span.end < len(doc) and doc[span.end].text in CLOSING else span.end
+    return doc[start:end]
 
 
 def governed(cue: Token) -> Span | None:

@@ -21,7 +21,8 @@ def quote_records(attributions: list[Attribution], actor_ids: dict[int, str]) ->
                             speaker_text=words.text if words is not None else None, cue=text_span(attribution.cue),
                             content=text_span(attribution.content), kind=attribution.kind, speakers=speakers,
                             speaker_span=text_span(words) if words is not None else None,
-                            source_span=text_span(attribution.speaker_span) if attribution.speaker_span else None))
+                            source_span=text_span(attribution.speaker_span) if attribution.speaker_span else None,
+                            content_parts=[text_span(part) for part in attribution.parts]))
     return quotes
 
 

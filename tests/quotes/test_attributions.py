@@ -62,3 +62,17 @@ def test_a_name_and_a_colon_opening_a_line_speak_the_line(resolver):
     text = "Transcript of the interview.\n\nPENCE: Well, look, the talks in Doha will go on.\n\nThe end."
     [found] = [a for a in attributions(resolver, text) if a.cue.text == ":"]
     assert found.speaker_span.text == "PENCE" and found.content.text.startswith("Well, look, the talks in Doha will go on")
+
+
+def test_a_quotation_the_cue_interrupts_is_one_attribution_in_pieces(resolver):
+    [found] = attributions(resolver, "“The talks will go on,” Qatar’s envoy said, “and Egypt will host them.”")
+    assert [part.text.strip("“”,. ") for part in found.parts] == ["The talks will go on", "and Egypt will host them"]
+    assert found.kind == "direct" and found.content.text.startswith("“The talks") and found.cue.text == "said"
+
+
+def test_a_quotation_takes_its_cue_from_its_own_paragraph(resolver):
+    text = ("“The talks are over,” the envoy said. “We cannot do everything.”\n\n"
+            "Witkoff said the plan was dead.")
+    found = attributions(resolver, text)
+    continuation = next(a for a in found if "We cannot do everything" in a.content.text)
+    assert continuation.speaker_span.text == "the envoy"
