@@ -75,9 +75,9 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
                       tagger: Language | None | bool = True) -> list[Attribution]:
     """RETURNS (list[Attribution]): in text order, at most one per cue.
 
-    tagger: the learned attribution tagger (eventwire.quotes.learned), which adds the attributions the
-        rules did not find; True for the one built on this machine if there is one, None or False for the
-        rules alone."""
+    tagger: the learned attribution tagger (eventwire.quotes.learned), which widens the contents the rules
+        cut short and adds the attributions the rules did not find; True for the one built on this machine
+        if there is one, None or False for the rules alone."""
     cues = cues or load_cues()
     quoted = quoted_spans(doc)
     by_token = mentions_by_token(mentions)
@@ -88,13 +88,38 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
         if attribution is not None:
             attribution.kind = kind_of(attribution.content, quoted)
             found.append(attribution)
+    found = [a for a in found if not quoted_stance(a, quoted, cues)]
     found = joined(found + quotations(doc, quoted, found, cues, by_token))
     found += line_speakers(doc, found, cues, by_token)
     tagger = load_tagger() if tagger is True else tagger or None
     if tagger is not None:
         learned = learned_attributions(doc, tagger, quoted, by_token)
+        for attribution in found:
+            widen(attribution, learned)
         found = found + [a for a in learned if not any(overlaps(a, b) for b in found)]
     return sorted(found, key=lambda a: a.content.start)
+
+
+def widen(attribution: Attribution, learned: list[Attribution]) -> None:
+    """Give a rule's attribution the content the tagger found for the same cue when that overlaps the
+    rule's and is longer: the rules stop at the clause the parser gives ("refused to drop the gun"),
+    the tagger reads the conjoined clauses and sentences of the content too."""
+    if attribution.parts:
+        return
+    wider = next((a for a in learned if a.cue.start < attribution.cue.end and attribution.cue.start < a.cue.end
+                  and a.content.start < attribution.content.end and attribution.content.start < a.content.end
+                  and len(a.content) > len(attribution.content)), None)
+    if wider is not None:
+        attribution.content = wider.content
+
+
+def quoted_stance(attribution: Attribution, quoted: list[tuple[int, int]], cues: Cues) -> bool:
+    """A stance or intention inside a quotation ("“You could dismiss these actions as ...”", "“You can't
+    talk about change ...”"): part of what the quoted speaker says, not an attribution of its own. Speech
+    verbs in a quotation ("“Police said they ...”") still attribute."""
+    cue = attribution.cue
+    return (cue.root.lemma_.lower() not in cues.verbs and cue.root.lower_ not in cues.verbs
+            and any(start < cue.start_char and cue.end_char < end for start, end in quoted))
 
 
 def joined(found: list[Attribution]) -> list[Attribution]:
