@@ -202,7 +202,8 @@ def line_speakers(doc: Doc, found: list[Attribution], cues: Cues,
         if not all(t.is_title or t.is_upper or t.pos_ in {"ADP", "DET", "PUNCT"} for t in name):
             continue
         content = trim(doc[words[colon + 1].i:words[-1].i + 1])
-        if any(s < content.end and content.start < e for s, e in claimed):
+        # an attribution inside the line ("PENCE: ... Clinton apparently thinks ...") is nested in this one
+        if any(min(e, content.end) - max(s, content.start) >= len(content) / 2 for s, e in claimed):
             continue
         speaker = next((t for t in reversed(name) if t.pos_ in {"PROPN", "NOUN"}), name[-1])
         extra.append(Attribution(speakers=speakers_at(speaker, by_token),
