@@ -8,7 +8,7 @@ from eventwire.cli import app
 from eventwire.evaluate.plover import read_dyads, type_matches
 
 ROWS = [
-    ("1", "<s>Turkey</s> imposed sanctions on <t>Sweden</t> on Monday.", "SANCTION"),
+    ("1", "<s>Turkey</s> imposed sanctions on <t>Sweden</t> on Monday.", "COERCE"),  # PLOVER: sanctions coerce
     ("2", "<s>Israeli jets</s> struck targets in <t>Gaza</t> on Monday.", "ASSAULT"),
     ("3", "<s>Egypt</s> praised <t>Qatar</t> for its work.", "SUPPORT"),
 ]
