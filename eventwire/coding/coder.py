@@ -73,6 +73,7 @@ class EventCoder:
                                  if nouns.exists() else [])
         support = yaml.safe_load(lexicon_file(lexicon_dir, "support_verbs.yaml").read_text(encoding="utf8")) or {}
         self.support_verbs = frozenset(support.get("verbs", []))
+        self.undoing_verbs = frozenset(support.get("undoing", []))
         self.walkouts = Walkouts.load(lexicon_file(lexicon_dir, "walkouts.yaml"))
 
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
@@ -161,7 +162,8 @@ class EventCoder:
         # a statement on the path ("said", "announced") frames the act between the two; it is the last resort
         for token, code in sorted(readings, key=lambda reading: reading[1].startswith("01")):
             verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
-            found, _ = refused(self.codes[code], is_negated(verb), self.codes)  # a noun goes with its verb
+            undone = verb is not token and verb.lemma_.lower() in self.undoing_verbs and bool(self.codes[code].refusal)
+            found, _ = refused(self.codes[code], is_negated(verb) != undone, self.codes)  # a noun goes with its verb
             return self.codes[found.intent] if found.intent and modality_of(verb) == "planned" else found
         return None
 
@@ -178,20 +180,30 @@ class EventCoder:
                         context: CodingContext, places: Places, requested: set[int], count: int) -> Event | None:
         """The event a support verb's object names ("launched attacks on India", "filed a lawsuit
         against"), by the noun's own source or else the verb's subject, with the verb's negation and
-        modality; None when the verb is no support verb, its object names no event, or a verb pattern
-        at least as specific reads the verb ("imposed sanctions on")."""
+        modality; an undoing verb's object is refused ("cancelled a planned visit to Washington": 125).
+        None when the verb is neither, its object names no event, or a verb pattern at least as specific
+        reads the verb ("imposed sanctions on")."""
         obj = direct_object(verb)
-        if obj is None or verb.i in requested or verb.lemma_.lower() not in self.support_verbs:
+        lemma = verb.lemma_.lower()
+        if obj is None or verb.i in requested or lemma not in self.support_verbs | self.undoing_verbs:
             return None
         match = self.nouns.match(obj, support=verb)
         if match is None or verb_match is not None and not verb_match.pattern.code.startswith("01") \
                 and verb_match.pattern.specificity > match.pattern.specificity:
             return None
-        sources = self.actors_at(match.source, by_token) or self.first_actors(subjects_of(verb), by_token)
+        code, undoing = self.codes[match.pattern.code], lemma in self.undoing_verbs
+        if undoing and not code.refusal:
+            return None  # "rejected Israel's attack on Gaza": the attack is not undone; the verb codes it
+        subjects = self.first_actors(subjects_of(verb), by_token)
+        # who refuses is the verb's subject ("Egypt rejected Israel's offer of talks"); who carries out, the
+        # noun's own source if it names one ("Israel's forces launched attacks")
+        owners, targets = self.actors_at(match.source, by_token), self.actors_at(match.target, by_token)
+        sources = subjects if undoing else owners or subjects
+        if undoing and owners:
+            targets = owners  # refusing what its owner offered or asked ("rejected Israel's offer of talks")
         modality = "demanded" if asked_within(verb, requested) else modality_of(verb)
-        return self.build(self.codes[match.pattern.code], obj, match.pattern.specificity, sources,
-                          self.actors_at(match.target, by_token), is_negated(verb), modality, context, places,
-                          count)
+        return self.build(code, obj, match.pattern.specificity, sources, targets, is_negated(verb) != undoing,
+                          modality, context, places, count)
 
     def clause_targets(self, verb: Token, by_token: dict[int, list[Mention]]) -> list[Mention]:
         """For a pattern without a target slot, the actor the clause acts on, as dictionary coders read

@@ -50,6 +50,8 @@ NOUNS = """
   - attack|attacks on {t}
 "162":
   - suspension of aid to {t}
+"042":
+  - visit to {t}
 """
 
 
@@ -194,3 +196,9 @@ def test_the_code_between_a_given_dyad_reads_the_path_between_them(tmp_path_fact
     assert between("Egypt will host talks with Hamas.", "Egypt", "Hamas") == "036"
     assert between("Egypt did not host talks with Hamas.", "Egypt", "Hamas") == "125"
     assert between("Egypt said nothing. Hamas met.", "Egypt", "Hamas") is None  # another sentence
+
+
+def test_an_undoing_verb_refuses_the_act_its_object_names(code):
+    assert code("Egypt cancelled a planned visit to Israel.") == [("125", ["EGY"], ["ISR"], False, "asserted")]
+    assert code("Egypt cancelled Israel's visit to Qatar.")[0][:3] == ("125", ["EGY"], ["ISR"])  # Israel's offer
+    assert ("190", ["ISR"], ["EGY"], False, "asserted") in code("Qatar rejected Israel's attack on Egypt.")
