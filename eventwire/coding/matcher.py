@@ -52,11 +52,16 @@ class VerbMatcher:
 
     def usual_code(self, verb: Token) -> str | None:
         """What the verb alone most often means in the lexicon, when none of its patterns matches whole:
-        the commonest code of its patterns without particles, objects or negation, else of those
-        without particles or negation ("condemned a decision to ...": condemn -> 111)."""
+        among its patterns without particles, objects or negation, else those without particles or
+        negation, the commonest code of the commonest root ("condemned a decision to ...": condemn -> 111;
+        "provided $340 million for assistance in": provide, mostly root 07 -> 071)."""
         plain = [p for p in self.candidates(verb) if not p.particles and not p.negated]
         bare = [p for p in plain if not p.objects and not p.obliques] or plain
-        return Counter(p.code for p in bare).most_common(1)[0][0] if bare else None
+        if not bare:
+            return None
+        root = Counter(p.code[:2] for p in bare).most_common(1)[0][0]
+        codes = Counter(p.code for p in bare if p.code.startswith(root))
+        return min(codes, key=lambda code: (-codes[code], code))
 
     def match(self, verb: Token) -> VerbMatch | None:
         """The most specific pattern that matches at `verb`, or None."""
