@@ -149,16 +149,19 @@ class EventCoder:
         has condemned <t>a U.S. Supreme Court decision</t>"): of the words on the dependency path between
         them, from the target's side, the first verb a pattern reads whole, else the first such noun,
         else the first verb, then noun, whose word alone the lexicon knows; a statement ("said") only
-        when nothing else is there. Refused and planned acts as in `build`. None when the spans are not
-        in the text or nothing on the path is an event word."""
+        when nothing else is there. With no event word on the path (the target inside the source's
+        phrase), the source's clause is read from its verb down. Refused and planned acts as in `build`.
+        None when the spans are not in the text or no event word is found."""
         spans = [doc.char_span(*chars, alignment_mode="expand") for chars in (source, target)]
         if None in spans or not len(spans[0]) or not len(spans[1]):
             return None
         inside = {t.i for span in spans for t in span}
         path = [t for t in path_between(spans[0].root, spans[1].root) if t.i not in inside]
-        readings = [(token, self.event_word_code(token, whole)) for whole in (True, False)
-                    for nouns in (False, True) for token in path if (token.pos_ in {"NOUN", "PROPN"}) == nouns]
-        readings = [(token, code) for token, code in readings if code is not None]
+        readings = self.event_readings(path)
+        if not readings:  # the target inside the source's phrase ("rebels in Deraa said they will lay down
+            # their weapons"): what the source's clause does, from its verb down
+            clause = next((t for t in spans[0].root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+            readings = self.event_readings([t for t in clause.subtree if t.i not in inside]) if clause else []
         # a statement on the path ("said", "announced") frames the act between the two; it is the last resort
         for token, code in sorted(readings, key=lambda reading: reading[1].startswith("01")):
             verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
@@ -166,6 +169,13 @@ class EventCoder:
             found, _ = refused(self.codes[code], is_negated(verb) != undone, self.codes)  # a noun goes with its verb
             return self.codes[found.intent] if found.intent and modality_of(verb) == "planned" else found
         return None
+
+    def event_readings(self, tokens: list[Token]) -> list[tuple[Token, str]]:
+        """(token, code) for the event words among the tokens, in the order code_between trusts them:
+        verbs a pattern reads whole, nouns read whole, then verbs and nouns by their word alone."""
+        readings = [(token, self.event_word_code(token, whole)) for whole in (True, False)
+                    for nouns in (False, True) for token in tokens if (token.pos_ in {"NOUN", "PROPN"}) == nouns]
+        return [(token, code) for token, code in readings if code is not None]
 
     def event_word_code(self, token: Token, whole: bool) -> str | None:
         """The code a verb or noun has by a pattern matched whole, or (whole=False) by its word alone."""
