@@ -229,18 +229,32 @@ def quotations(doc: Doc, quoted: list[tuple[int, int]], found: list[Attribution]
                by_token: dict[int, list[Mention]]) -> list[Attribution]:
     """Quotations no cue verb claimed as its clause: the cue is a speech verb just outside the quotation
     in the same or the next sentence ("...,” he said"), a colon before it ("Trump: “...”") or a dash
-    and a name after it ("“...” ― Donald Trump")."""
+    and a name after it ("“...” ― Donald Trump"); a quotation with none of these that follows a quoted
+    attribution in its paragraph continues it (“...,” said Robert McAtee, one of ... “He stepped in.”)."""
     claimed = [(a.content.start_char, a.content.end_char) for a in found]
-    extra = []
+    extra: list[Attribution] = []
     for start, end in quoted:
         content = doc.char_span(start, end, alignment_mode="expand")
         if content is None or len(content) < 4 or any(s < end and start < e for s, e in claimed):
             continue
-        attribution = cue_around(content, cues, by_token)
+        attribution = cue_around(content, cues, by_token) or continued(content, found + extra)
         if attribution is not None:
             attribution.kind = "direct"
             extra.append(attribution)
     return extra
+
+
+def continued(content: Span, found: list[Attribution]) -> Attribution | None:
+    """The quoted attribution this quotation continues: the last one before it in its paragraph, whose
+    cue and speaker it shares (`joined` then makes them one attribution in pieces); else None."""
+    doc = content.doc
+    before = [a for a in found if a.kind == "direct" and a.content.end <= content.start
+              and not any("\n" in t.text_with_ws for t in doc[a.content.end - 1:content.start])]
+    if not before:
+        return None
+    last = max(before, key=lambda a: a.content.end)
+    return Attribution(speakers=last.speakers, speaker_span=last.speaker_span, cue=last.cue, content=content,
+                       kind="direct")
 
 
 def cue_around(content: Span, cues: Cues, by_token: dict[int, list[Mention]]) -> Attribution | None:

@@ -76,3 +76,11 @@ def test_a_quotation_takes_its_cue_from_its_own_paragraph(resolver):
     found = attributions(resolver, text)
     continuation = next(a for a in found if "We cannot do everything" in a.content.text)
     assert continuation.speaker_span.text == "the envoy"
+
+
+def test_a_quotation_with_no_cue_continues_the_quoted_attribution_before_it(resolver):
+    text = ("“The talks are over,” said Ahmed Saleh, one of the negotiators who came back from Doha on Monday. "
+            "“We stepped in when no one else would.”")
+    [found] = attributions(resolver, text)
+    assert len(found.parts) == 2 and found.parts[1].text.startswith("“We stepped in")
+    assert found.cue.text == "said"
