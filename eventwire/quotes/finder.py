@@ -29,7 +29,7 @@ CUES = Path(__file__).parent / "data" / "cues.yaml"
 NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
 # opening mark -> the marks that close it; ’ and ' also write apostrophes ("Hamas’ stance"), so they
 # only close a quotation that an opening mark began
-OPENING = {'"': {'"', "”"}, "“": {"”", '"'}, "«": {"»"}, "„": {"“", "”"}, "‘": {"’"}}
+OPENING = {'"': {'"', "”"}, "“": {"”", '"'}, "«": {"»"}, "„": {"“", "”"}, "‘": {"’"}, "''": {"''"}, "``": {"''"}}
 CLOSING = {mark for closings in OPENING.values() for mark in closings}
 
 

@@ -84,3 +84,8 @@ def test_a_quotation_with_no_cue_continues_the_quoted_attribution_before_it(reso
     [found] = attributions(resolver, text)
     assert len(found.parts) == 2 and found.parts[1].text.startswith("“We stepped in")
     assert found.cue.text == "said"
+
+
+def test_paired_apostrophes_quote_like_quotation_marks(resolver):
+    [found] = attributions(resolver, "''The talks will resume next week,'' the envoy said.")
+    assert found.kind == "direct" and "The talks will resume next week" in found.content.text
