@@ -96,7 +96,8 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
         learned = learned_attributions(doc, tagger, quoted, by_token)
         for attribution in found:
             widen(attribution, learned)
-        found = found + [a for a in learned if not any(overlaps(a, b) for b in found)]
+        found = found + [a for a in learned if not any(overlaps(a, b) for b in found)
+                         and not quoted_stance(a, quoted, cues)]
     return sorted(found, key=lambda a: a.content.start)
 
 
@@ -114,12 +115,14 @@ def widen(attribution: Attribution, learned: list[Attribution]) -> None:
 
 
 def quoted_stance(attribution: Attribution, quoted: list[tuple[int, int]], cues: Cues) -> bool:
-    """A stance or intention inside a quotation ("“You could dismiss these actions as ...”", "“You can't
-    talk about change ...”"): part of what the quoted speaker says, not an attribution of its own. Speech
-    verbs in a quotation ("“Police said they ...”") still attribute."""
+    """A stance, intention, private state or naming inside a quotation ("“You could dismiss these actions
+    as ...”", "“Nobody knows what's going on”", "“When you call a product a miracle ...”"): part of what
+    the quoted speaker says, not an attribution of its own. Reporting verbs in a quotation ("“Police said
+    they ...”") still attribute."""
     cue = attribution.cue
-    return (cue.root.lemma_.lower() not in cues.verbs and cue.root.lower_ not in cues.verbs
-            and any(start < cue.start_char and cue.end_char < end for start, end in quoted))
+    not_reporting = cues.private_states | cues.intentions | cues.object_verbs | cues.framing_verbs
+    reporting = {cue.root.lemma_.lower(), cue.root.lower_} & cues.verbs - not_reporting
+    return not reporting and any(start < cue.start_char and cue.end_char < end for start, end in quoted)
 
 
 def joined(found: list[Attribution]) -> list[Attribution]:
