@@ -23,7 +23,8 @@ from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.coding.dates import FUTURE_AUXILIARIES, event_date
 from eventwire.coding.lexicon import ANY_TARGET, DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.location import Gazetteer, dateline_place, event_location
-from eventwire.coding.matcher import NounMatcher, VerbMatch, VerbMatcher, direct_object, is_negated
+from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatcher, VerbMatch, VerbMatcher, direct_object,
+                                       is_negated, is_one_of)
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
 from eventwire.nlp.syntax import SUBJECT, possessor, prepositional_objects, subjects_of
@@ -82,11 +83,12 @@ class EventCoder:
         places = Places(by_token, dateline_place(mentions), self.gazetteer)
         events: list[Event] = []
         requested: set[int] = set()  # verbs coded as the act another verb asks for
+        absorbed: set[int] = set()  # verbs a pattern of another verb names ("summoned ... to complain")
         covered: set[int] = set()  # nouns a verb event already read ("withdraw its delegation")
         for token in doc:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in covered:
                 events += self.nominal_event(token, by_token, context, places, len(events))
-            if token.i in requested or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
+            if token.i in requested | absorbed or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
                 continue
             match = self.verbs.match(token)
             supported = self.supported_event(token, match, by_token, context, places, requested, len(events))
@@ -99,13 +101,16 @@ class EventCoder:
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
                 if read is not None:
                     covered.update(t.i for t in read.subtree)
+            # a clause the pattern names is part of its event ("summoned the ambassador to complain")
+            absorbed.update(c.i for c in token.children if c.dep_ in COMPLEMENT_DEPS
+                            and any(nouns and is_one_of(c, nouns) for _, nouns in match.pattern.obliques))
             modality = "demanded" if asked_within(token, requested) else modality_of(token)
             # "Egypt's call to release the hostages": Egypt asks; who is asked is not named
             clause = governors(token, {"conj", "xcomp"})[-1]
             asked_of_nobody = modality == "demanded" and clause_noun(clause) is not None
             sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token)
             targets = self.actors_at(match.target, by_token) if match.pattern.target_after not in (None, ANY_TARGET) \
-                else self.clause_targets(token, by_token)
+                else self.clause_targets(match, by_token)
             if match.pattern.code.startswith("01") and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
             event = self.event(match, sources, targets, modality, context, places, len(events))
@@ -215,17 +220,20 @@ class EventCoder:
         return self.build(code, obj, match.pattern.specificity, sources, targets, is_negated(verb) != undoing,
                           modality, context, places, count)
 
-    def clause_targets(self, verb: Token, by_token: dict[int, list[Mention]]) -> list[Mention]:
+    def clause_targets(self, match: VerbMatch, by_token: dict[int, list[Mention]]) -> list[Mention]:
         """For a pattern without a target slot, the actor the clause acts on, as dictionary coders read
         it: the direct object's actors, else those of an object of a preposition that points at someone
-        ("fired at Russia", "an agreement with the EU"), on the verb or on its object."""
+        ("fired at Russia", "an agreement with the EU"), on the verb or on its object; not a noun the
+        pattern itself names ("speak to reporters": the press is the pattern's, not a target)."""
+        verb = match.verb
         direct = direct_object(verb)
         found = self.actors_at(direct, by_token) if direct is not None else []
         if found:
             return found
+        named = [nouns for _, nouns in match.pattern.obliques if nouns]
         for head in (head for head in (verb, direct) if head is not None):
             for preposition, noun in prepositional_objects(head):
-                if preposition in RECIPIENT_PREPOSITIONS:
+                if preposition in RECIPIENT_PREPOSITIONS and not any(is_one_of(noun, nouns) for nouns in named):
                     found = self.actors_at(noun, by_token)
                     if found:
                         return found

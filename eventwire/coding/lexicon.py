@@ -64,9 +64,11 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """How much a match says: more required parts win ("withdraw delegation from {t}" over
-        "withdraw from {t}" over "withdraw")."""
+        "withdraw from {t}" over "withdraw"); a required word (an object, a noun or clause after a
+        preposition: "summon {t} to complain") says more than an open slot ("summon {t} to {act}")."""
         return (2 * len(self.particles) + 2 * bool(self.objects) + bool(self.target_after not in (None, ANY_TARGET))
-                + bool(self.source_after) + bool(self.complement) + len(self.obliques) + self.negated)
+                + bool(self.source_after) + bool(self.complement) + self.negated
+                + sum(2 if nouns else 1 for _, nouns in self.obliques))
 
 
 def parse_pattern(code: str, text: str, where: str) -> Pattern:

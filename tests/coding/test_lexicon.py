@@ -54,3 +54,13 @@ def test_conflict_sentences_with_the_bundled_lexicon(extractor):
     assert ("19", ("SDNMIL",), ("SDNREB",)) in events
     assert ("16", ("TUR",), ("SWE",)) in events
     assert all(e.location is not None for e in record.events if e.cameo_root == "19")
+
+
+def test_a_required_word_says_more_than_an_open_slot():
+    from eventwire.coding.lexicon import parse_pattern
+
+    named = parse_pattern("114", "summon {t} to complain|protest", "test")
+    open_act = parse_pattern("100", "summon {t} to {act}", "test")
+    assert named.specificity > open_act.specificity
+    assert parse_pattern("112", "accuse {t} of", "test").specificity < parse_pattern(
+        "1121", "accuse {t} of corruption", "test").specificity
