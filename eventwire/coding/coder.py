@@ -34,6 +34,7 @@ RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "toward
 REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 APPEAL_ROOTS = {"02", "10"}  # appeal, demand: the act is asked of the target
 THREAT_ROOTS = {"13"}  # threaten: the act is the speaker's, if ...
+ACT_ROOTS = APPEAL_ROOTS | THREAT_ROOTS | {"03"}  # codes whose clause is an act of its own: asked, threatened, promised
 
 
 @dataclass
@@ -101,9 +102,12 @@ class EventCoder:
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
                 if read is not None:
                     covered.update(t.i for t in read.subtree)
-            # a clause the pattern names is part of its event ("summoned the ambassador to complain")
-            absorbed.update(c.i for c in token.children if c.dep_ in COMPLEMENT_DEPS
-                            and any(nouns and is_one_of(c, nouns) for _, nouns in match.pattern.obliques))
+            # a clause the pattern names: the act asked, threatened or promised ("urged Saudi Arabia to press
+            # the military"), else part of the event ("summoned the ambassador to complain")
+            named = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS
+                     and any(nouns and is_one_of(c, nouns) for _, nouns in match.pattern.obliques)]
+            named_acts = named if match.pattern.code[:2] in ACT_ROOTS else []
+            absorbed.update(c.i for c in named if c not in named_acts)
             modality = "demanded" if asked_within(token, requested) else modality_of(token)
             # "Egypt's call to release the hostages": Egypt asks; who is asked is not named
             clause = governors(token, {"conj", "xcomp"})[-1]
@@ -113,7 +117,9 @@ class EventCoder:
                 else self.clause_targets(match, by_token)
             if match.pattern.code.startswith("01") and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
-            event = self.event(match, sources, targets, modality, context, places, len(events))
+            code, targets = self.threatened(match, targets, by_token)
+            event = self.build(code, token, match.pattern.specificity, sources, targets, match.negated, modality,
+                               context, places, len(events))
             if event is None:
                 continue
             events.append(event)
@@ -121,7 +127,7 @@ class EventCoder:
                 reverse = self.build(self.codes[match.pattern.reverse_code], token, match.pattern.specificity,
                                      targets, sources, match.negated, event.modality, context, places, len(events))
                 events += [reverse] if reverse is not None else []
-            acts = [match.complement, *match.complement.conjuncts] if match.complement is not None else []
+            acts = [match.complement, *match.complement.conjuncts] if match.complement is not None else named_acts
             actors, modality = act_of(match.pattern.code, sources, targets)
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
                 requested.add(verb.i)
@@ -149,14 +155,27 @@ class EventCoder:
                            places, count)
         return [event] if event is not None else []
 
+    def threatened(self, match: VerbMatch, targets: list[Mention], by_token: dict[int, list[Mention]],
+                   ) -> tuple[CameoCode, list[Mention]]:
+        """The code and targets of a matched verb; a threat to do a hostile act is the threat of that act, on
+        the act's targets when the threat names none ("threatened to shell Iraqi towns": 1384)."""
+        code = self.codes[match.pattern.code]
+        act = self.verbs.match(match.complement) if code.root in THREAT_ROOTS and match.complement else None
+        if act is None or not self.codes[act.pattern.code].threat:
+            return code, targets
+        return self.codes[self.codes[act.pattern.code].threat], targets or self.actors_at(act.target, by_token)
+
     def code_between(self, doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> CameoCode | None:
         """What the source does to the target, both given as character spans of one sentence ("<s>Zarif</s>
         has condemned <t>a U.S. Supreme Court decision</t>"): of the words on the dependency path between
         them, from the target's side, the first verb a pattern reads whole, else the first such noun,
         else the first verb, then noun, whose word alone the lexicon knows; a statement ("said") only
         when nothing else is there. With no event word on the path (the target inside the source's
-        phrase), the source's clause is read from its verb down. Refused and planned acts as in `build`.
-        None when the spans are not in the text or no event word is found."""
+        phrase), the source's clause is read from its verb down. Refused and planned acts as in `build`,
+        except that a hostile act threatened or planned is its threat ("threatened to break relations",
+        "says it will begin a new offensive against": 13x), the one code PLOVER and CAMEO give it; coded
+        events keep such an act with modality `planned` instead. None when the spans are not in the text
+        or no event word is found."""
         spans = [doc.char_span(*chars, alignment_mode="expand") for chars in (source, target)]
         if None in spans or not len(spans[0]) or not len(spans[1]):
             return None
@@ -172,8 +191,17 @@ class EventCoder:
             verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
             undone = verb is not token and verb.lemma_.lower() in self.undoing_verbs and bool(self.codes[code].refusal)
             found, _ = refused(self.codes[code], is_negated(verb) != undone, self.codes)  # a noun goes with its verb
-            return self.codes[found.intent] if found.intent and modality_of(verb) == "planned" else found
+            planned = modality_of(verb) == "planned"
+            if found.threat and (planned or self.threatens(verb)):  # "says it will begin a new offensive against"
+                return self.codes[found.threat]
+            return self.codes[found.intent] if found.intent and planned else found
         return None
+
+    def threatens(self, verb: Token) -> bool:
+        """Whether the verb is the act of a threat ("threatened to break relations with Russia")."""
+        head = verb.head if verb.dep_ in COMPLEMENT_DEPS and verb.head != verb else None
+        match = self.verbs.match(head) if head is not None else None
+        return match is not None and match.complement == verb and self.codes[match.pattern.code].root in THREAT_ROOTS
 
     def event_readings(self, tokens: list[Token]) -> list[tuple[Token, str]]:
         """(token, code) for the event words among the tokens, in the order code_between trusts them:

@@ -37,6 +37,8 @@ LEXICON = """
   - fire
 "010":
   - speak to {t}
+"130":
+  - threaten to {act}
 """
 
 
@@ -202,3 +204,7 @@ def test_an_undoing_verb_refuses_the_act_its_object_names(code):
     assert code("Egypt cancelled a planned visit to Israel.") == [("125", ["EGY"], ["ISR"], False, "asserted")]
     assert code("Egypt cancelled Israel's visit to Qatar.")[0][:3] == ("125", ["EGY"], ["ISR"])  # Israel's offer
     assert ("190", ["ISR"], ["EGY"], False, "asserted") in code("Qatar rejected Israel's attack on Egypt.")
+
+
+def test_a_threat_to_do_a_hostile_act_is_the_threat_of_that_act(code):
+    assert code("Egypt threatened to attack Israel.")[0] == ("1384", ["EGY"], ["ISR"], False, "asserted")
