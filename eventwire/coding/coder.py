@@ -168,10 +168,10 @@ class EventCoder:
     def code_between(self, doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> CameoCode | None:
         """What the source does to the target, both given as character spans of one sentence ("<s>Zarif</s>
         has condemned <t>a U.S. Supreme Court decision</t>"): of the words on the dependency path between
-        them, from the target's side, the first verb a pattern reads whole, else the first such noun,
-        else the first verb, then noun, whose word alone the lexicon knows; a statement ("said") only
-        when nothing else is there. With no event word on the path (the target inside the source's
-        phrase), the source's clause is read from its verb down. Refused and planned acts as in `build`,
+        them, from the top of the clause down, the first verb or noun a pattern reads whole, else the
+        first whose word alone the lexicon knows; a statement ("said") only when nothing else is there.
+        With no event word on the path (the target inside the source's phrase), the source's clause is
+        read from its verb down. Refused and planned acts as in `build`,
         except that a hostile act threatened or planned is its threat ("threatened to break relations",
         "says it will begin a new offensive against": 13x), the one code PLOVER and CAMEO give it; coded
         events keep such an act with modality `planned` instead. None when the spans are not in the text
@@ -180,7 +180,10 @@ class EventCoder:
         if None in spans or not len(spans[0]) or not len(spans[1]):
             return None
         inside = {t.i for span in spans for t in span}
-        path = [t for t in path_between(spans[0].root, spans[1].root) if t.i not in inside]
+        # from the top of the clause down: "students staged demonstrations to demand reforms by Suharto" is
+        # a protest that demands, not a demand
+        path = sorted((t for t in path_between(spans[0].root, spans[1].root) if t.i not in inside),
+                      key=lambda t: sum(1 for _ in t.ancestors))
         readings = self.event_readings(path)
         if not readings:  # the target inside the source's phrase ("rebels in Deraa said they will lay down
             # their weapons"): what the source's clause does, from its verb down
@@ -205,9 +208,8 @@ class EventCoder:
 
     def event_readings(self, tokens: list[Token]) -> list[tuple[Token, str]]:
         """(token, code) for the event words among the tokens, in the order code_between trusts them:
-        verbs a pattern reads whole, nouns read whole, then verbs and nouns by their word alone."""
-        readings = [(token, self.event_word_code(token, whole)) for whole in (True, False)
-                    for nouns in (False, True) for token in tokens if (token.pos_ in {"NOUN", "PROPN"}) == nouns]
+        the words a pattern reads whole, in the tokens' order, then the words read by themselves alone."""
+        readings = [(token, self.event_word_code(token, whole)) for whole in (True, False) for token in tokens]
         return [(token, code) for token, code in readings if code is not None]
 
     def event_word_code(self, token: Token, whole: bool) -> str | None:
