@@ -194,9 +194,12 @@ class EventCoder:
             verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
             undone = verb is not token and verb.lemma_.lower() in self.undoing_verbs and bool(self.codes[code].refusal)
             found, _ = refused(self.codes[code], is_negated(verb) != undone, self.codes)  # a noun goes with its verb
-            planned = modality_of(verb) == "planned"
+            modality = modality_of(verb)
+            planned = modality == "planned"
             if found.threat and (planned or self.threatens(verb)):  # "says it will begin a new offensive against"
                 return self.codes[found.threat]
+            if found.demand and modality == "demanded":  # "said Libya must hand over the suspects": 1053
+                return self.codes[found.demand]
             return self.codes[found.intent] if found.intent and planned else found
         return None
 
@@ -431,6 +434,7 @@ class ModalityWords:
     """The words that set an act's modality (eventwire/coding/data/modality.yaml)."""
 
     condition_markers: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
     expectation_verbs: frozenset[str]
     readiness_words: frozenset[str]
     clause_nouns: dict[str, str]  # noun lemma -> the modality of its "to" clause
@@ -438,7 +442,8 @@ class ModalityWords:
     @classmethod
     def load(cls, path: Path) -> ModalityWords:
         data = yaml.safe_load(path.read_text(encoding="utf8")) or {}
-        return cls(frozenset(data.get("condition_markers", [])), frozenset(data.get("expectation_verbs", [])),
+        return cls(frozenset(data.get("condition_markers", [])), frozenset(data.get("obligation_auxiliaries", [])),
+                   frozenset(data.get("expectation_verbs", [])),
                    frozenset(data.get("readiness_words", [])),
                    {noun: modality for modality, nouns in (data.get("clause_nouns") or {}).items() for noun in nouns})
 
@@ -461,6 +466,8 @@ def modality_of(verb: Token, words: ModalityWords = MODALITY_WORDS) -> str:
             return "hypothetical"
     if any(clause.lemma_ in words.expectation_verbs for clause in chain[1:]):
         return "expected"
+    if any(child.lower_ in words.obligation_auxiliaries for child in verb.children if child.dep_ == "aux"):
+        return "demanded"  # "Libya must hand over the suspects"
     # "will begin withdrawing": the future of the verbs that control it, up to the first reported clause
     controlling = chain[:next((n + 1 for n, clause in enumerate(chain) if clause.dep_ != "xcomp"), len(chain))]
     if any(child.lower_ in FUTURE_AUXILIARIES for clause in controlling for child in clause.children

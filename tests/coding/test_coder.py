@@ -208,3 +208,7 @@ def test_an_undoing_verb_refuses_the_act_its_object_names(code):
 
 def test_a_threat_to_do_a_hostile_act_is_the_threat_of_that_act(code):
     assert code("Egypt threatened to attack Israel.")[0] == ("1384", ["EGY"], ["ISR"], False, "asserted")
+
+
+def test_an_act_someone_must_do_is_demanded(code):
+    assert code("Egypt must host talks with Hamas.") == [("043", ["EGY"], ["hamas"], False, "demanded")]
