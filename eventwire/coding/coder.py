@@ -170,9 +170,10 @@ class EventCoder:
         has condemned <t>a U.S. Supreme Court decision</t>"): of the words on the dependency path between
         them, from the top of the clause down, the first verb or noun a pattern reads whole, else the
         first whose word alone the lexicon knows; a statement ("said") only when nothing else is there.
-        With no event word on the path (the target inside the source's phrase), the source's clause is
-        read from its verb down. Refused and planned acts as in `build`,
-        except that a hostile act threatened or planned is its threat ("threatened to break relations",
+        With no event word on the path (the target inside the source's phrase, or a parse that left the
+        two in separate trees), the source's clause, else the target's, is read from its verb down.
+        Refused and planned acts as in `build`, except that a hostile act threatened or planned is its
+        threat ("threatened to break relations",
         "says it will begin a new offensive against": 13x), the one code PLOVER and CAMEO give it; coded
         events keep such an act with modality `planned` instead. None when the spans are not in the text
         or no event word is found."""
@@ -187,7 +188,8 @@ class EventCoder:
         readings = self.event_readings(path)
         if not readings:  # the target inside the source's phrase ("rebels in Deraa said they will lay down
             # their weapons"): what the source's clause does, from its verb down
-            clause = next((t for t in spans[0].root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+            # (or, where the parse left the source outside any clause, the target's)
+            clause = next((t for span in spans for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
             readings = self.event_readings([t for t in clause.subtree if t.i not in inside]) if clause else []
         # a statement on the path ("said", "announced") frames the act between the two; it is the last resort
         for token, code in sorted(readings, key=lambda reading: reading[1].startswith("01")):
