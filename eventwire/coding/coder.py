@@ -187,12 +187,16 @@ class EventCoder:
                       key=lambda t: sum(1 for _ in t.ancestors))
         readings = self.event_readings(path)
         if not readings:  # the target inside the source's phrase ("rebels in Deraa said they will lay down
-            # their weapons"): what the source's clause does, from its verb down
-            # (or, where the parse left the source outside any clause, the target's)
-            clause = next((t for span in spans for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-            readings = self.event_readings([t for t in clause.subtree if t.i not in inside]) if clause else []
-        # a statement on the path ("said", "announced") frames the act between the two; it is the last resort
-        for token, code in sorted(readings, key=lambda reading: reading[1].startswith("01")):
+            # their weapons"): what the source's clause does, from its top down (or, where the parse left the
+            # source outside any clause, the target's)
+            clause = next(([t, *t.ancestors][-1] for span in spans for t in span.root.ancestors
+                           if t.pos_ in {"VERB", "AUX"}), None)
+            readings = self.event_readings(sorted((t for t in clause.subtree if t.i not in inside),
+                                                  key=lambda t: sum(1 for _ in t.ancestors))) if clause else []
+        # a statement on the path ("said", "announced") frames the act between the two, and so does a verb the
+        # lexicon knows only by its word when it reports a clause ("concluded that the US must allocate ..."):
+        # they are the last resort
+        for token, code in sorted(readings, key=lambda reading: self.frames(*reading)):
             verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
             undone = verb is not token and verb.lemma_.lower() in self.undoing_verbs and bool(self.codes[code].refusal)
             found, _ = refused(self.codes[code], is_negated(verb) != undone, self.codes)  # a noun goes with its verb
@@ -204,6 +208,14 @@ class EventCoder:
                 return self.codes[found.demand]
             return self.codes[found.intent] if found.intent and planned else found
         return None
+
+    def frames(self, token: Token, code: str) -> bool:
+        """Whether a reading only frames another act: a statement, or a verb read by its word alone that
+        reports a clause, unless its code asks, threatens, promises, accuses or rejects ("demanded that")."""
+        if code.startswith("01"):
+            return True
+        reports = any(child.dep_ in REPORTED_CLAUSE_DEPS for child in token.children)
+        return reports and code[:2] not in ACT_ROOTS | {"11", "12"} and self.event_word_code(token, True) is None
 
     def threatens(self, verb: Token) -> bool:
         """Whether the verb is the act of a threat ("threatened to break relations with Russia")."""
