@@ -23,7 +23,7 @@ from eventwire.coding.codes import CameoCode, load_code_table
 from eventwire.coding.dates import FUTURE_AUXILIARIES, event_date
 from eventwire.coding.lexicon import ANY_TARGET, DATA_DIR, read_noun_patterns, read_patterns
 from eventwire.coding.location import Gazetteer, dateline_place, event_location
-from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatcher, VerbMatch, VerbMatcher, direct_object,
+from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatch, NounMatcher, VerbMatch, VerbMatcher, direct_object,
                                        is_negated, is_one_of)
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
@@ -230,13 +230,34 @@ class EventCoder:
         return [(token, code) for token, code in readings if code is not None]
 
     def event_word_code(self, token: Token, whole: bool) -> str | None:
-        """The code a verb or noun has by a pattern matched whole, or (whole=False) by its word alone."""
+        """The code a verb or noun has by a pattern matched whole (a support verb, by its object's), or
+        (whole=False) by its word alone."""
         matcher = self.verbs if token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT" else \
             self.nouns if token.pos_ in {"NOUN", "PROPN"} else None
         if matcher is None or not whole:
             return matcher.usual_code(token) if matcher is not None else None
         match = matcher.match(token)
+        carried = self.carried(token, match) if matcher is self.verbs else None
+        if carried is not None:  # "will extend the night-time curfew in Abidjan": the curfew's code
+            _, code, undoing = carried
+            return code.refusal if undoing else code.code
         return match.pattern.code if match is not None else None
+
+    def carried(self, verb: Token, verb_match: VerbMatch | None) -> tuple[NounMatch, CameoCode, bool] | None:
+        """(noun match, its code, whether the verb undoes it) for the event a support or undoing verb's
+        object names; None when the verb is neither, its object names no event, a verb pattern at least
+        as specific reads the verb, or an undoing verb's object has no refusal ("rejected Israel's attack
+        on Gaza": the attack is not undone; the verb codes the rejection)."""
+        obj = direct_object(verb)
+        lemma = verb.lemma_.lower()
+        if obj is None or lemma not in self.support_verbs | self.undoing_verbs:
+            return None
+        match = self.nouns.match(obj, support=verb)
+        if match is None or verb_match is not None and not verb_match.pattern.code.startswith("01") \
+                and verb_match.pattern.specificity > match.pattern.specificity:
+            return None
+        code, undoing = self.codes[match.pattern.code], lemma in self.undoing_verbs
+        return None if undoing and not code.refusal else (match, code, undoing)
 
     def supported_event(self, verb: Token, verb_match: VerbMatch | None, by_token: dict[int, list[Mention]],
                         context: CodingContext, places: Places, requested: set[int], count: int) -> Event | None:
@@ -245,17 +266,10 @@ class EventCoder:
         modality; an undoing verb's object is refused ("cancelled a planned visit to Washington": 125).
         None when the verb is neither, its object names no event, or a verb pattern at least as specific
         reads the verb ("imposed sanctions on")."""
-        obj = direct_object(verb)
-        lemma = verb.lemma_.lower()
-        if obj is None or verb.i in requested or lemma not in self.support_verbs | self.undoing_verbs:
+        carried = self.carried(verb, verb_match) if verb.i not in requested else None
+        if carried is None:
             return None
-        match = self.nouns.match(obj, support=verb)
-        if match is None or verb_match is not None and not verb_match.pattern.code.startswith("01") \
-                and verb_match.pattern.specificity > match.pattern.specificity:
-            return None
-        code, undoing = self.codes[match.pattern.code], lemma in self.undoing_verbs
-        if undoing and not code.refusal:
-            return None  # "rejected Israel's attack on Gaza": the attack is not undone; the verb codes it
+        match, code, undoing = carried
         subjects = self.first_actors(subjects_of(verb), by_token)
         # who refuses is the verb's subject ("Egypt rejected Israel's offer of talks"); who carries out, the
         # noun's own source if it names one ("Israel's forces launched attacks")
@@ -264,7 +278,7 @@ class EventCoder:
         if undoing and owners:
             targets = owners  # refusing what its owner offered or asked ("rejected Israel's offer of talks")
         modality = "demanded" if asked_within(verb, requested) else modality_of(verb)
-        return self.build(code, obj, match.pattern.specificity, sources, targets, is_negated(verb) != undoing,
+        return self.build(code, match.noun, match.pattern.specificity, sources, targets, is_negated(verb) != undoing,
                           modality, context, places, count)
 
     def clause_targets(self, match: VerbMatch, by_token: dict[int, list[Mention]]) -> list[Mention]:
