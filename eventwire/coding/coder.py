@@ -97,6 +97,7 @@ class EventCoder:
                 events.append(supported)
                 covered.update(t.i for t in direct_object(token).subtree)
                 continue
+            match = match or self.verbs.usual_match(token)
             if match is None or is_report(match, context.cue_tokens):
                 continue
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
@@ -117,6 +118,8 @@ class EventCoder:
                 else self.clause_targets(match, by_token)
             if match.pattern.code.startswith("01") and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
+            if match.usual and (match.pattern.code.startswith("01") or not others(targets, sources)):
+                continue  # a verb read by its word alone is an event only between two different actors
             code, targets = self.threatened(match, targets, by_token)
             event = self.build(code, token, match.pattern.specificity, sources, targets, match.negated, modality,
                                context, places, len(events))
@@ -382,6 +385,12 @@ def path_between(start: Token, end: Token) -> list[Token]:
     if shared is None:
         return []
     return above_end[1:above_end.index(shared) + 1] + above_start[1:above_start.index(shared)][::-1]
+
+
+def others(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """The targets that stand for someone other than every source (by identity key, else by mention)."""
+    keys = {m.identity.key for m in sources if m.identity.key}
+    return [m for m in targets if m not in sources and (m.identity.key is None or m.identity.key not in keys)]
 
 
 def lexicon_file(lexicon_dir: Path, name: str) -> Path:

@@ -30,6 +30,7 @@ class VerbMatch:
     target: Token | None
     complement: Token | None
     negated: bool  # the verb is negated and the pattern does not absorb the negation
+    usual: bool = False  # no pattern matched whole: the verb read by its usual code (VerbMatcher.usual_match)
 
 
 class VerbMatcher:
@@ -49,6 +50,15 @@ class VerbMatcher:
         if lemma not in self.by_head:
             lemma = self.by_form.get(verb.lower_, lemma)
         return self.by_head.get(lemma, [])
+
+    def usual_match(self, verb: Token) -> VerbMatch | None:
+        """The verb read by its usual code, its target left to the clause, as a dictionary coder reads a
+        verb by its default entry when none of its patterns fits; None when the lexicon has no code for it."""
+        code = self.usual_code(verb)
+        if code is None:
+            return None
+        pattern = Pattern(code=code, head=verb.lemma_.lower(), text=verb.lemma_.lower(), target_after=ANY_TARGET)
+        return VerbMatch(pattern, verb, None, None, is_negated(verb), usual=True)
 
     def usual_code(self, verb: Token) -> str | None:
         """What the verb alone most often means in the lexicon, when none of its patterns matches whole:

@@ -212,3 +212,9 @@ def test_a_threat_to_do_a_hostile_act_is_the_threat_of_that_act(code):
 
 def test_an_act_someone_must_do_is_demanded(code):
     assert code("Egypt must host talks with Hamas.") == [("043", ["EGY"], ["hamas"], False, "demanded")]
+
+
+def test_a_verb_no_pattern_fits_is_read_by_its_usual_code_between_two_actors(code):
+    # the test lexicon knows "urge" only as "urge {t} to {act}", which needs the act
+    assert code("Egypt urged Israel.") == [("020", ["EGY"], ["ISR"], False, "asserted")]
+    assert code("Egypt urged restraint.") == []  # read alone, a verb needs another actor
