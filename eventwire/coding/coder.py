@@ -89,7 +89,8 @@ class EventCoder:
         for token in doc:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in covered:
                 events += self.nominal_event(token, by_token, context, places, len(events))
-            if token.i in requested | absorbed or token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT":
+            if token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT" or token.i in requested \
+                    or token.i in absorbed:
                 continue
             match = self.verbs.match(token)
             supported = self.supported_event(token, match, by_token, context, places, requested, len(events))
