@@ -369,7 +369,9 @@ class EventCoder:
             for preposition, child in prepositional_objects(head):
                 if preposition in OWNER_PREPOSITIONS:
                     return self.actors_at(child, by_token, depth)
-        return []
+        # a state named by the words before the noun: "German journalist Mesale Tolu", "Chinese hackers"
+        return next((by_token[t.i] for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.i in by_token
+                     and any(m.identity.country and not m.identity.sector for m in by_token[t.i])), [])
 
 
 def refused(code: CameoCode, negated: bool, codes: dict[str, CameoCode]) -> tuple[CameoCode, bool]:

@@ -218,3 +218,7 @@ def test_a_verb_no_pattern_fits_is_read_by_its_usual_code_between_two_actors(cod
     # the test lexicon knows "urge" only as "urge {t} to {act}", which needs the act
     assert code("Egypt urged Israel.") == [("020", ["EGY"], ["ISR"], False, "asserted")]
     assert code("Egypt urged restraint.") == []  # read alone, a verb needs another actor
+
+
+def test_a_noun_with_no_name_stands_for_the_state_its_modifier_names(code):
+    assert ("190", ["EGY"], ["ISR"], False, "asserted") in code("Egyptian hackers attacked Israel.")
