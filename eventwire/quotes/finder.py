@@ -31,6 +31,7 @@ NAME_DEPS = {"det", "amod", "compound", "flat", "nmod:poss", "poss", "nummod"}
 # only close a quotation that an opening mark began
 OPENING = {'"': {'"', "”"}, "“": {"”", '"'}, "«": {"»"}, "„": {"“", "”"}, "‘": {"’"}, "''": {"''"}, "``": {"''"}}
 CLOSING = {mark for closings in OPENING.values() for mark in closings}
+COMPLEMENTIZERS = {"that", "whether", "if"}
 
 
 MAX_LINE_SPEAKER = 5  # words in a name that opens a line before a colon
@@ -111,7 +112,7 @@ def widen(attribution: Attribution, learned: list[Attribution]) -> None:
                   and a.content.start < attribution.content.end and attribution.content.start < a.content.end
                   and len(a.content) > len(attribution.content)), None)
     if wider is not None:
-        attribution.content = wider.content
+        attribution.content = without_complementizer(wider.content)
 
 
 def quoted_stance(attribution: Attribution, quoted: list[tuple[int, int]], cues: Cues) -> bool:
@@ -421,10 +422,19 @@ def noun_phrase_end(first: Token, sentence: Span) -> int:
 
 def clause(head: Token) -> Span:
     """A clause without its leading complementizer ("that") and trailing punctuation."""
-    tokens = [t for t in head.subtree]
-    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether", "if"} or tokens[0].is_punct):
-        tokens.pop(0)
-    return trim(head.doc[tokens[0].i:tokens[-1].i + 1]) if tokens else head.doc[head.i:head.i + 1]
+    subtree = head.doc[head.left_edge.i:head.right_edge.i + 1]
+    content = without_complementizer(subtree)
+    return content if len(content) else head.doc[head.i:head.i + 1]
+
+
+def without_complementizer(span: Span) -> Span:
+    """The span without a leading complementizer ("that", "whether", "if") or punctuation, nor trailing
+    punctuation."""
+    start = span.start
+    while start < span.end and (span.doc[start].dep_ == "mark" and span.doc[start].lower_ in COMPLEMENTIZERS
+                                or span.doc[start].is_punct):
+        start += 1
+    return trim(span.doc[start:span.end])
 
 
 def clause_without(head: Token, cue: Token) -> Span:

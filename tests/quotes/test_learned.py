@@ -1,11 +1,15 @@
 """The learned attribution tagger's assembly of predicted spans, and its absence."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 from spacy.tokens import Span
 
 from eventwire.nlp import load_pipeline
+from eventwire.paths import cache_dir
+from eventwire.quotes import find_attributions
 from eventwire.quotes.learned import assemble, load_tagger
 
 
@@ -34,20 +38,31 @@ def test_no_model_no_tagger(tmp_path):
     assert load_tagger(tmp_path) is None
 
 
-def test_a_built_tagger_adds_attributions_the_rules_miss(resolver):
-    """Runs where training/train_attributions.sh has built the tagger (pass its folder in
-    EVENTWIRE_ATTRIBUTION_MODEL, or leave it in the cache folder)."""
-    import pytest
-
-    from eventwire.paths import cache_dir
-    from eventwire.quotes import find_attributions
+def built_tagger():
+    """The tagger training/train_attributions.sh built (its folder in EVENTWIRE_ATTRIBUTION_MODEL, or the
+    cache folder); the test is skipped where none is built."""
     from tests.conftest import BUILT_TAGGER
 
     tagger = load_tagger(Path(BUILT_TAGGER) if BUILT_TAGGER else cache_dir() / "attributions")
     if tagger is None:
         pytest.skip("no attribution tagger built on this machine (training/train_attributions.sh)")
+    return tagger
+
+
+def test_a_built_tagger_adds_attributions_the_rules_miss(resolver):
     doc = load_pipeline()("The senator, speaking to reporters, dismissed the bill as a gift to donors and "
                           "vowed to fight it. “It will not pass,” she added.")
-    found = find_attributions(doc, resolver.resolve(doc, None), tagger=tagger)
+    found = find_attributions(doc, resolver.resolve(doc, None), tagger=built_tagger())
     assert any(a.cue.text == "added" and "will not pass" in a.content.text for a in found)
     assert all(a.content.text for a in found)
+
+
+def test_the_seven_reference_attributions_are_found_with_the_tagger_too(resolver, shared_example):
+    from tests.quotes.test_attributions import SEVEN
+
+    doc = load_pipeline()(shared_example.read_text())
+    found = [({m.identity.key for m in a.speakers}, a.cue.text.lower(), a.content.text)
+             for a in find_attributions(doc, resolver.resolve(doc, date(2025, 7, 25)), tagger=built_tagger())]
+    for key, cue, content in SEVEN:
+        assert any(key in keys and cue == found_cue and text.startswith(content) for keys, found_cue, text in found), \
+            (key, cue, content)
