@@ -194,19 +194,21 @@ class NounMatcher:
             for head in pattern.heads:
                 self.by_head[head].append(pattern)
 
+    def candidates(self, noun: Token) -> list[NounPattern]:
+        """The patterns headed by the noun's lemma or its form ("talks" and "talk")."""
+        lemma = noun.lemma_.lower()
+        return self.by_head.get(lemma, []) + (self.by_head.get(noun.lower_, []) if noun.lower_ != lemma else [])
+
     def usual_code(self, noun: Token) -> str | None:
         """The commonest code of the noun's patterns, read without their slots and obliques."""
-        codes = Counter(p.code for p in self.by_head.get(noun.lemma_.lower(), []) or self.by_head.get(noun.lower_, [])
-                        if not p.modifiers)
+        codes = Counter(p.code for p in self.candidates(noun) if not p.modifiers)
         return codes.most_common(1)[0][0] if codes else None
 
     def match(self, noun: Token, support: Token | None = None) -> NounMatch | None:
         """The most specific pattern that matches at `noun`, or None. support: a verb that carries the
         noun's event out ("launched attacks on India"), whose obliques count as the noun's."""
         best: NounMatch | None = None
-        lemma = noun.lemma_.lower()
-        heads = self.by_head.get(lemma, []) + (self.by_head.get(noun.lower_, []) if noun.lower_ != lemma else [])
-        for pattern in heads:
+        for pattern in self.candidates(noun):
             found = fill_noun(pattern, noun, support)
             if found is not None and (best is None or pattern.specificity > best.pattern.specificity):
                 best = NounMatch(pattern, noun, *found)
