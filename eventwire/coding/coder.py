@@ -10,6 +10,7 @@ is an event of its own, by the one asked, with modality `demanded`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -76,6 +77,7 @@ class EventCoder:
         support = yaml.safe_load(lexicon_file(lexicon_dir, "support_verbs.yaml").read_text(encoding="utf8")) or {}
         self.support_verbs = frozenset(support.get("verbs", []))
         self.undoing_verbs = frozenset(support.get("undoing", []))
+        self.carrying_verbs = self.support_verbs | self.undoing_verbs  # verbs whose object names their event
         self.walkouts = Walkouts.load(lexicon_file(lexicon_dir, "walkouts.yaml"))
 
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
@@ -177,26 +179,23 @@ class EventCoder:
         With no event word on the path (the target inside the source's phrase, or a parse that left the
         two in separate trees), the source's clause, else the target's, is read from its verb down.
         Refused and planned acts as in `build`, except that a hostile act threatened or planned is its
-        threat ("threatened to break relations",
-        "says it will begin a new offensive against": 13x), the one code PLOVER and CAMEO give it; coded
-        events keep such an act with modality `planned` instead. None when the spans are not in the text
-        or no event word is found."""
+        threat ("threatened to break relations", "says it will begin a new offensive against": 13x), the
+        one code PLOVER and CAMEO give it; coded events keep such an act with modality `planned` instead.
+        None when the spans are not in the text or no event word is found."""
         spans = [doc.char_span(*chars, alignment_mode="expand") for chars in (source, target)]
         if None in spans or not len(spans[0]) or not len(spans[1]):
             return None
         inside = {t.i for span in spans for t in span}
         # from the top of the clause down: "students staged demonstrations to demand reforms by Suharto" is
         # a protest that demands, not a demand
-        path = sorted((t for t in path_between(spans[0].root, spans[1].root) if t.i not in inside),
-                      key=lambda t: sum(1 for _ in t.ancestors))
-        readings = self.event_readings(path)
+        readings = self.event_readings(top_down(t for t in path_between(spans[0].root, spans[1].root)
+                                                if t.i not in inside))
         if not readings:  # the target inside the source's phrase ("rebels in Deraa said they will lay down
             # their weapons"): what the source's clause does, from its top down (or, where the parse left the
             # source outside any clause, the target's)
             clause = next(([t, *t.ancestors][-1] for span in spans for t in span.root.ancestors
                            if t.pos_ in {"VERB", "AUX"}), None)
-            readings = self.event_readings(sorted((t for t in clause.subtree if t.i not in inside),
-                                                  key=lambda t: sum(1 for _ in t.ancestors))) if clause else []
+            readings = self.event_readings(top_down(t for t in clause.subtree if t.i not in inside)) if clause else []
         # a statement on the path ("said", "announced") frames the act between the two, and so does a verb the
         # lexicon knows only by its word when it reports a clause ("concluded that the US must allocate ..."):
         # they are the last resort
@@ -254,7 +253,7 @@ class EventCoder:
         on Gaza": the attack is not undone; the verb codes the rejection)."""
         obj = direct_object(verb)
         lemma = verb.lemma_.lower()
-        if obj is None or lemma not in self.support_verbs | self.undoing_verbs:
+        if obj is None or lemma not in self.carrying_verbs:
             return None
         match = self.nouns.match(obj, support=verb)
         if match is None or verb_match is not None and not verb_match.pattern.code.startswith("01") \
@@ -388,6 +387,11 @@ def path_between(start: Token, end: Token) -> list[Token]:
     if shared is None:
         return []
     return above_end[1:above_end.index(shared) + 1] + above_start[1:above_start.index(shared)][::-1]
+
+
+def top_down(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens, those nearest the root of their tree first."""
+    return sorted(tokens, key=lambda token: sum(1 for _ in token.ancestors))
 
 
 def others(targets: list[Mention], sources: list[Mention]) -> list[Mention]:

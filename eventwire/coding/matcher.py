@@ -112,12 +112,15 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
                 for prep, noun in obliques]
     if pattern.objects and (direct is None or not is_one_of(direct, pattern.objects)):
         return None
-    # a required "to complain" is a clause, not a prepositional object ("summoned the ambassador to complain")
-    clauses = [(mark.lower_, clause) for head in heads for clause in head.children if clause.dep_ in COMPLEMENT_DEPS
-               for mark in clause.children if mark.dep_ in {"mark", "aux"} and mark.i < clause.i]
-    for prepositions, nouns in pattern.obliques:
-        if not any(prep in prepositions and (not nouns or is_one_of(noun, nouns)) for prep, noun in obliques + clauses):
-            return None
+    if pattern.obliques:
+        # a required "to complain" may be a clause, not a prepositional object ("summoned the ambassador to
+        # complain"); clauses fill required words only, never the target
+        required = obliques + [(mark.lower_, clause) for head in heads for clause in head.children
+                               if clause.dep_ in COMPLEMENT_DEPS
+                               for mark in clause.children if mark.dep_ in {"mark", "aux"} and mark.i < clause.i]
+        for prepositions, nouns in pattern.obliques:
+            if not any(prep in prepositions and (not nouns or is_one_of(noun, nouns)) for prep, noun in required):
+                return None
     target = None
     if pattern.target_after == ANY_TARGET:  # the coder looks for the clause's target among its actors
         return None, None
