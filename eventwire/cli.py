@@ -248,10 +248,11 @@ def evaluate(
         echo_figures(evaluate_petrarch(gold, model, sources, code_length, limit, errors), as_json, width=10)
         return
     if gold_format in (GoldFormat.plover_dyads, GoldFormat.plover_gsr):
-        from eventwire.evaluate.plover import read_dyads, read_gsr
+        from eventwire.evaluate.plover import PloverError, read_dyads, read_gsr
         from eventwire.evaluate.plover import score as score_dyads
 
-        dyads = (read_dyads if gold_format is GoldFormat.plover_dyads else read_gsr)(gold, limit)
+        with usage_errors(errors, (PloverError,)):
+            dyads = (read_dyads if gold_format is GoldFormat.plover_dyads else read_gsr)(gold, limit)
         articles = [Article(text=d.text, published=parse_cli_date(date_), origin=f"{gold}:{n}")
                     for n, d in enumerate(dyads, start=1)]
         with usage_errors(errors):

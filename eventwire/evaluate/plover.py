@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -32,21 +33,36 @@ class Dyad:
     gold: str
 
 
+class PloverError(ValueError):
+    """The gold file cannot be read or holds no dyad; the message names it and what was expected."""
+
+
 def read_dyads(path: Path, limit: int | None = None) -> list[Dyad]:
+    """The dyads of a TSV file with `marked_sentence` (<s>source</s>, <t>target</t>) and `gold_root`.
+    RAISES (PloverError): when the file cannot be read or holds no such row."""
     dyads = []
-    with path.open(encoding="utf8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            marked = row.get("marked_sentence") or ""
-            spans, text, offset = {}, [], 0
-            for piece in re.split(r"(</?[st]>)", marked):
-                if MARK.fullmatch(piece):
-                    spans.setdefault(piece.strip("</>"), []).append(offset)
-                else:
-                    text.append(piece)
-                    offset += len(piece)
-            if len(spans.get("s", [])) == 2 and len(spans.get("t", [])) == 2 and row.get("gold_root"):
-                dyads.append(Dyad("".join(text), tuple(spans["s"]), tuple(spans["t"]), row["gold_root"].strip()))
+    for row in csv.DictReader(io.StringIO(read_text(path), newline=""), delimiter="\t"):
+        marked = row.get("marked_sentence") or ""
+        spans, text, offset = {}, [], 0
+        for piece in re.split(r"(</?[st]>)", marked):
+            if MARK.fullmatch(piece):
+                spans.setdefault(piece.strip("</>"), []).append(offset)
+            else:
+                text.append(piece)
+                offset += len(piece)
+        if len(spans.get("s", [])) == 2 and len(spans.get("t", [])) == 2 and row.get("gold_root"):
+            dyads.append(Dyad("".join(text), tuple(spans["s"]), tuple(spans["t"]), row["gold_root"].strip()))
+    if not dyads:
+        raise PloverError(f"{path}: no dyad found (expected tab-separated columns marked_sentence, with "
+                          "<s>...</s> and <t>...</t>, and gold_root)")
     return dyads[:limit]
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PloverError(f"{path}: cannot read: {getattr(error, 'strerror', None) or error}") from None
 
 
 # PLOVER_GSR_CAMEO was coded with early PLOVER type names.
@@ -56,16 +72,27 @@ OLD_TYPE_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
 def read_gsr(path: Path, limit: int | None = None) -> list[Dyad]:
     """The dyads of a PLOVER gold-standard file (a JSON array of records with `text`, `source` and
     `target` actor lists holding `actorText`, and `event`): the first source and target as spans of the
-    text, the type under its current name. Records whose actors are not found in the text are left out."""
+    text, the type under its current name. Records whose actors are not found in the text are left out.
+    RAISES (PloverError): when the file cannot be read, is not such an array or holds no usable record."""
+    try:
+        records = json.loads(read_text(path))
+    except json.JSONDecodeError as error:
+        raise PloverError(f"{path}: not a JSON array of PLOVER records ({error})") from None
+    if not isinstance(records, list):
+        raise PloverError(f"{path}: not a JSON array of PLOVER records")
     dyads = []
-    for record in json.loads(path.read_text(encoding="utf8")):
+    for record in records:
+        if not isinstance(record, dict):
+            continue
         text, sources, targets = record.get("text") or "", record.get("source") or [], record.get("target") or []
         if not text or not sources or not targets or record.get("event") == "DOCUMENT":
             continue
         spans = [find_span(text, next((a["actorText"] for a in actors if isinstance(a, dict) and a.get("actorText")),
                                       "")) for actors in (sources, targets)]
-        if None not in spans:
+        if None not in spans and record.get("event"):
             dyads.append(Dyad(text, spans[0], spans[1], OLD_TYPE_NAMES.get(record["event"], record["event"])))
+    if not dyads:
+        raise PloverError(f"{path}: no record with text, source and target actors found in the text, and event")
     return dyads[:limit]
 
 

@@ -50,3 +50,13 @@ def test_plover_gold_standard_records_become_dyads(tmp_path):
     assert dyad.gold == "REQUEST" and dyad.text[slice(*dyad.target)] == "Great Britain"
     result = CliRunner().invoke(app, ["evaluate", "plover-gsr", str(path), "--json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["dyads"] == 1
+
+
+def test_a_gold_file_with_no_dyad_is_a_usage_error_naming_it(tmp_path):
+    no_columns = tmp_path / "plain.tsv"
+    no_columns.write_text("x\ty\n1\t2\n")
+    not_json = tmp_path / "gsr.txt"
+    not_json.write_text("not json")
+    for kind, path in (("plover-dyads", no_columns), ("plover-gsr", not_json), ("plover-dyads", tmp_path / "none.tsv")):
+        result = CliRunner().invoke(app, ["evaluate", kind, str(path)])
+        assert result.exit_code == 2 and str(path) in result.stderr, (kind, result.stderr)
