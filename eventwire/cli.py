@@ -257,10 +257,11 @@ def evaluate(
                     for n, d in enumerate(dyads, start=1)]
         with usage_errors(errors):
             extractor = Extractor(model, sources)
-            results = list(extract_records(articles, extractor=extractor))
-            between = [code.plover_type if code is not None else None for code in
-                       (extractor.coder.code_between(doc, d.source, d.target)
-                        for d, doc in zip(dyads, extractor.nlp.pipe(d.text for d in dyads)))]
+            results, between = [], []
+            for dyad, article, doc in zip(dyads, articles, extractor.nlp.pipe(a.text for a in articles)):
+                results.append(extractor.analyse(article, doc))  # one parse for the record and the dyad
+                code = extractor.coder.code_between(doc, dyad.source, dyad.target)
+                between.append(code.plover_type if code is not None else None)
         echo_figures(score_dyads(dyads, results, between), as_json, width=26)
         return
     if gold_format is GoldFormat.polnear:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -47,6 +47,11 @@ class Cues:
     private_states: frozenset[str]
     intentions: frozenset[str]
     stance_prepositions: dict[str, tuple[str, ...]]
+
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        """The cue verbs that report speech, not a private state, intention, stance or naming."""
+        return self.verbs - self.private_states - self.intentions - self.object_verbs - self.framing_verbs
 
 
 @lru_cache(maxsize=1)
@@ -121,8 +126,7 @@ def quoted_stance(attribution: Attribution, quoted: list[tuple[int, int]], cues:
     the quoted speaker says, not an attribution of its own. Reporting verbs in a quotation ("“Police said
     they ...”") still attribute."""
     cue = attribution.cue
-    not_reporting = cues.private_states | cues.intentions | cues.object_verbs | cues.framing_verbs
-    reporting = {cue.root.lemma_.lower(), cue.root.lower_} & cues.verbs - not_reporting
+    reporting = {cue.root.lemma_.lower(), cue.root.lower_} & cues.reporting_verbs
     return not reporting and any(start < cue.start_char and cue.end_char < end for start, end in quoted)
 
 
