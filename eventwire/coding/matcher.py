@@ -44,12 +44,15 @@ class VerbMatcher:
             self.by_head[pattern.head].append(pattern)
             for form in inflections(pattern.head):
                 self.by_form.setdefault(form, pattern.head)
+        self.usual_codes = {head: usual_code(heads) for head, heads in self.by_head.items()}
+
+    def head(self, verb: Token) -> str:
+        """The lexicon's head word for the verb: its lemma, else the head one of whose forms it is."""
+        lemma = verb.lemma_.lower()
+        return lemma if lemma in self.by_head else self.by_form.get(verb.lower_, lemma)
 
     def candidates(self, verb: Token) -> list[Pattern]:
-        lemma = verb.lemma_.lower()
-        if lemma not in self.by_head:
-            lemma = self.by_form.get(verb.lower_, lemma)
-        return self.by_head.get(lemma, [])
+        return self.by_head.get(self.head(verb), [])
 
     def usual_match(self, verb: Token) -> VerbMatch | None:
         """The verb read by its usual code, its target left to the clause, as a dictionary coder reads a
@@ -61,17 +64,9 @@ class VerbMatcher:
         return VerbMatch(pattern, verb, None, None, is_negated(verb), usual=True)
 
     def usual_code(self, verb: Token) -> str | None:
-        """What the verb alone most often means in the lexicon, when none of its patterns matches whole:
-        among its patterns without particles, objects or negation, else those without particles or
-        negation, the commonest code of the commonest root ("condemned a decision to ...": condemn -> 111;
-        "provided $340 million for assistance in": provide, mostly root 07 -> 071)."""
-        plain = [p for p in self.candidates(verb) if not p.particles and not p.negated]
-        bare = [p for p in plain if not p.objects and not p.obliques] or plain
-        if not bare:
-            return None
-        root = Counter(p.code[:2] for p in bare).most_common(1)[0][0]
-        codes = Counter(p.code for p in bare if p.code.startswith(root))
-        return min(codes, key=lambda code: (-codes[code], code))
+        """What the verb alone most often means in the lexicon (`usual_code` of its patterns, computed once
+        per head word)."""
+        return self.usual_codes.get(self.head(verb))
 
     def match(self, verb: Token) -> VerbMatch | None:
         """The most specific pattern that matches at `verb`, or None."""
@@ -95,6 +90,20 @@ def is_negated(verb: Token) -> bool:
     if any(child.dep_ in {"neg", "advmod"} and child.lower_ in NEGATIONS for child in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ in {"refuse", "fail", "decline"}
+
+
+def usual_code(patterns: list[Pattern]) -> str | None:
+    """What a verb's patterns most often mean, for when none of them matches whole: among those without
+    particles, objects or negation, else those without particles or negation, the commonest code of the
+    commonest root ("condemned a decision to ...": condemn -> 111; "provided $340 million for assistance
+    in": provide, mostly root 07 -> 071)."""
+    plain = [p for p in patterns if not p.particles and not p.negated]
+    bare = [p for p in plain if not p.objects and not p.obliques] or plain
+    if not bare:
+        return None
+    root = Counter(p.code[:2] for p in bare).most_common(1)[0][0]
+    codes = Counter(p.code for p in bare if p.code.startswith(root))
+    return min(codes, key=lambda code: (-codes[code], code))
 
 
 def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | None:
