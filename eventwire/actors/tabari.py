@@ -8,7 +8,8 @@ Format, as the PETRARCH dictionaries use it:
 - an agent: `PHRASE {PLURALS} [~CODE]` (`~CODE` is appended to the owner's code, `CODE~` put before
   it); substitution sets `!NAME! = A, B, C` expand `!NAME!` inside phrases;
 - a word matches any token it begins ("ARGENTIN" matches "Argentina"), unless it ends with `_`,
-  which asks for the exact word; the other words of a phrase match exactly. Matching ignores case.
+  which asks for the exact word, or the token is a word the dictionary holds whole; the other words
+  of a phrase match exactly. Matching ignores case.
 """
 from __future__ import annotations
 
@@ -211,9 +212,12 @@ class PhraseTrie:
             return None
         token = upper[i]
         best = None
-        for n in range(1, len(token) + 1):  # the words the token begins with, shortest first
+        # the words the token begins with, shortest first; a word the dictionary holds whole is not read as
+        # the stem of another ("Kuwait" is KUWAIT, not THE_KU)
+        known_whole = token in self.root
+        for n in range(1, len(token) + 1):
             for kind, child in node.get(token[:n], {}).items():
-                if kind == "=" and n < len(token):
+                if n < len(token) and (kind == "=" or known_whole):
                     continue
                 candidate = self.longest(child, upper, i + 1)
                 if candidate is None and None in child:

@@ -28,7 +28,7 @@ from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatch, NounMatcher, V
                                        is_negated, is_one_of)
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import SUBJECT, possessor, prepositional_objects, subjects_of
+from eventwire.nlp.syntax import SUBJECT, phrase_tokens, possessor, prepositional_objects, subjects_of
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
@@ -118,7 +118,7 @@ class EventCoder:
             asked_of_nobody = modality == "demanded" and clause_noun(clause) is not None
             sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token)
             targets = self.actors_at(match.target, by_token) if match.pattern.target_after not in (None, ANY_TARGET) \
-                else self.clause_targets(match, by_token)
+                else self.clause_targets(match, by_token, sources)
             if match.pattern.code.startswith("01") and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
             if match.usual and (match.pattern.code.startswith("01") or not others(targets, sources)):
@@ -284,7 +284,8 @@ class EventCoder:
         return self.build(code, match.noun, match.pattern.specificity, sources, targets, is_negated(verb) != undoing,
                           modality, context, places, count)
 
-    def clause_targets(self, match: VerbMatch, by_token: dict[int, list[Mention]]) -> list[Mention]:
+    def clause_targets(self, match: VerbMatch, by_token: dict[int, list[Mention]],
+                       sources: list[Mention]) -> list[Mention]:
         """For a pattern without a target slot, the actor the clause acts on, as dictionary coders read
         it: the direct object's actors, else those of an object of a preposition that points at someone
         ("fired at Russia", "an agreement with the EU"), on the verb or on its object; not a noun the
@@ -301,6 +302,16 @@ class EventCoder:
                     found = self.actors_at(noun, by_token)
                     if found:
                         return found
+        if match.usual:
+            return []
+        # else, for a verb the lexicon knows, the first other actor in its phrase, wherever it hangs
+        # ("welcomed the resumption of ties with Osgiliath", "criticised the closure of guest houses in
+        # Bree"), as dictionary coders read it
+        own = {m.identity.key for m in sources if m.identity.key}
+        for token in phrase_tokens(verb):
+            if token.i in by_token and not any(is_one_of(token, nouns) for nouns in named) \
+                    and not any(m.identity.key in own for m in by_token[token.i]):
+                return self.actors_at(token, by_token)
         return []
 
     def first_actors(self, candidates: list[Token], by_token: dict[int, list[Mention]]) -> list[Mention]:

@@ -75,3 +75,28 @@ def subjects_of(verb: Token) -> list[Token]:
         objects = [c for c in controller.children if c.dep_ in OBJECT] if verb.dep_ == "xcomp" else []
         return objects or subjects_of(controller)
     return []
+
+
+# dependents that open a clause or a side remark of their own, not part of the phrase around them
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "acl:relcl", "acl", "csubj", "csubj:pass", "mark",
+               "punct", "cc", "discourse", "vocative", "dep", "advmod", "npadvmod", "obl:tmod", "nmod:tmod",
+               "obl:npmod", "aux", "aux:pass", "auxpass", "neg", "expl"}
+
+
+def phrase_tokens(verb: Token) -> list[Token]:
+    """The words of the verb phrase after the verb, in text order: its objects and prepositional
+    phrases with what hangs on them ("welcomed the resumption of ties with Osgiliath"), leaving out
+    clauses of their own, verbs joined to it, subjects and time words."""
+    found: list[Token] = []
+
+    def walk(token: Token) -> None:
+        found.append(token)
+        for child in token.children:
+            opens_clause = child.dep_ in CLAUSE_DEPS or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}
+            if not opens_clause and child.dep_ not in SUBJECT:
+                walk(child)
+
+    for child in verb.rights:
+        if child.dep_ not in CLAUSE_DEPS and child.dep_ not in SUBJECT and child.dep_ != "conj":
+            walk(child)
+    return sorted(found, key=lambda t: t.i)

@@ -19,6 +19,9 @@ HELGA_BRANDT
 \t[NRDGOV 19950601 - 19990815]
 \t[NRDREB > 990816]
 THE_TWO_CAPITALS [NRD/SMK]
+THE_NO [NOR]
+NORDMARK [NMK]
+NORDMARK_PALACE [NMKGOV]
 OLD_KINGDOM
 \t[--- <800101]
 \t[OKD]
@@ -27,6 +30,7 @@ OLD_KINGDOM
 AGENTS = """!PERSON! = MAN, MEN
 COUNCIL!PERSON! [~LEG]
 OFFICIAL [~GOV]
+PALACE_GUARD [~GOV]
 AID_AGENCY {AID_AGENCIES} [NGO~]
 """
 
@@ -67,6 +71,16 @@ def test_resolution_with_dictionaries(dictionaries):
     assert codes["Brandt"] == "NRDGOV"  # synonym, dated code
     assert "Southmarkers" not in codes  # SOUTHMARK_ asks for the exact word
     assert sorted(m.identity.cameo_code for m in mentions if m.span.text == "the two capitals") == ["NRD", "SMK"]
+
+
+def test_a_whole_word_is_not_the_stem_of_another_and_agent_codes_are_not_repeated(dictionaries):
+    nlp = load_pipeline()
+    resolver = ActorResolver(nlp, dictionaries=Dictionaries.load([dictionaries], nlp))
+    mentions = resolver.resolve(nlp("The Nordmark delegation spoke. Nordmark Palace officials left."),
+                                date(1997, 1, 1))
+    codes = {m.span.text: m.identity.cameo_code for m in mentions}
+    assert codes["The Nordmark delegation"] == "NMKGOV"  # NORDMARK, not the stem of THE_NO
+    assert codes["Nordmark Palace officials"] == "NMKGOV"  # NMKGOV + GOV: the sector is there already
 
 
 def test_bad_dictionary_is_a_clear_error(tmp_path):

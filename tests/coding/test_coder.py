@@ -39,6 +39,8 @@ LEXICON = """
   - speak to {t}
 "130":
   - threaten to {act}
+"051":
+  - applaud
 """
 
 
@@ -126,6 +128,17 @@ def test_promised_act_is_the_speakers_and_planned(code):
 def test_a_pattern_without_target_slot_takes_the_clause_target(code):
     assert code("The United States fired anti-aircraft batteries at Russia this week.") == [
         ("190", ["USA"], ["RUS"], False, "asserted")]
+
+
+def test_a_pattern_without_target_slot_takes_the_first_other_actor_of_its_phrase(code):
+    # "the resumption of ties with Israel": the actor hangs below the object, as dictionary coders read it
+    assert code("Egypt applauded the resumption of diplomatic ties with Israel.") == [
+        ("051", ["EGY"], ["ISR"], False, "asserted")]
+    assert code("Qatar and Egypt applauded the resumption of ties with Mali, Chad and Niger.") == [
+        ("051", ["QAT", "EGY"], ["MLI", "TCD", "NER"], False, "asserted")]
+    # an actor of the source's own side, or one in a clause of its own, is not the target
+    assert code("Egypt applauded the new rules for Cairo.") == [("051", ["EGY"], [], False, "asserted")]
+    assert code("Egypt applauded the decision, which Israel praised.") == [("051", ["EGY"], [], False, "asserted")]
 
 
 def test_a_promised_act_is_coded_as_the_intent_to_do_it(code):
