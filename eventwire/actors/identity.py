@@ -87,7 +87,10 @@ def person_identity(kb: KnowledgeBase, person: Person, day: date | None) -> Iden
 def affiliated_person(name: str, affiliation: Identity, sector: str | None) -> Identity:
     """A person outside the knowledge base whose affiliation the text states."""
     sector = sector or affiliation.sector
-    code = f"{affiliation.country}{sector or ''}" if affiliation.type == "state" else affiliation.cameo_code
+    if affiliation.type == "state":
+        code = f"{affiliation.country}{sector or ''}"
+    else:  # a dictionary actor's code takes the sector as its agents do; a group keeps its own code
+        code = affiliation.with_sector(sector).cameo_code if affiliation.code_base else affiliation.cameo_code
     return Identity(key=affiliation.key, name=name, country=affiliation.country, sector=sector,
                     cameo_code=code, type="person", kb_id=None,
                     affiliation=affiliation.country if affiliation.type == "state" else affiliation.kb_id)

@@ -41,7 +41,7 @@ ACTOR_TYPE_BY_LABEL = {"PER": "person", "PERSON": "person", "ORG": "organisation
                        "GPE": "location", "NORP": "group"}
 AFFILIATION_PREPOSITIONS = {"of", "from", "for", "within", "in"}
 MODIFIER_DEPS = {"amod", "compound", "nmod:poss", "poss", "nmod", "nmod:desc", "flat", "nn", "det", "nummod"}
-TITLE_WINDOW = 4  # tokens before a name searched for a title ("Egyptian Foreign Minister X")
+TITLE_WINDOW = 8  # tokens before a name searched for a title ("US Deputy Secretary of Energy X")
 TITLE_DEPS = {"compound", "flat", "amod", "nmod", "nmod:desc", "nn", "appos", "flat:name"}
 PERSON_LABELS = {"PER", "PERSON"}
 NAME_PART_DEPS = {"flat", "flat:name", "compound"}
@@ -50,8 +50,9 @@ NON_STATE_CODE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF"}
 
 
 def is_name(token: Token, names: dict) -> bool:
-    """Whether a token belongs to a known name or to a named person."""
-    return token.i in names or token.ent_type_ in PERSON_LABELS
+    """Whether a token belongs to a known name, a named person or another name the recognizer found
+    ("President Umbardacil", whatever label the name got)."""
+    return token.i in names or token.ent_type_ in PERSON_LABELS or token.pos_ == "PROPN" and bool(token.ent_type_)
 
 
 def whole_name(ent: Span) -> Span:
@@ -115,7 +116,7 @@ class ActorResolver:
                 add(Mention(ent, Identity(None, ent.text, None, None, None, actor_type),
                             f"named entity ({ent.label_}) not in the knowledge base"))
         mentions.sort(key=lambda m: m.span.start)
-        self.stated_affiliations(mentions, names)
+        self.stated_affiliations(mentions, names, agent_heads)
         sentence_of = sentence_numbers(doc)
         mentions += resolve_references(mentions, self.descriptions(doc, taken), sentence_of)
         self.owners_by_reference(mentions)
@@ -321,14 +322,24 @@ class ActorResolver:
 
     # -- affiliations stated in the text ----------------------------------------------------
 
-    def stated_affiliations(self, mentions: list[Mention], names: dict[int, NameMatch]) -> None:
+    def stated_affiliations(self, mentions: list[Mention], names: dict[int, NameMatch],
+                            agent_heads: dict[int, str]) -> None:
         """Give unresolved people the affiliation a title or appositive states, and learn it for the
-        other mentions of the same name ("Al-Rishq" after "Izzat Al-Rishq, a senior Hamas official")."""
+        other mentions of the same name ("Al-Rishq" after "Izzat Al-Rishq, a senior Hamas official"); a
+        known actor with no sector of its own takes its title's ("Bree Prime Minister Romendacil", a name
+        a dictionary codes BRE: BREGOV)."""
         learned: dict[str, Mention] = {}
         for mention in mentions:
-            if mention.identity.type != "person" or mention.identity.key is not None:
+            unknown_name = mention.identity.key is None and mention.reason.startswith("named entity")
+            if not unknown_name or mention.identity.type != "person" and not self.title_words(mention.span):
+                if mention.identity.sector is None and mention.identity.code_base is not None \
+                        and mention.identity.type != "state":
+                    sector = self.title_sector(mention.span, agent_heads)
+                    if sector is not None:
+                        mention.identity = mention.identity.with_sector(sector)
+                        mention.reason += f"; title ({sector})"
                 continue
-            stated = self.title(mention.span, names) or self.appositive(mention, mentions)
+            stated = self.title(mention.span, names, agent_heads) or self.appositive(mention, mentions)
             if stated is not None:
                 owner, sector, reason = stated
                 mention.identity = affiliated_person(mention.span.text, owner, sector)
@@ -341,15 +352,28 @@ class ActorResolver:
                     mention.identity = source.identity
                     mention.reason = f"same name as {source.span.text!r}, resolved by {source.reason}"
 
-    def title(self, name: Span, names: dict[int, NameMatch]) -> tuple[Identity, str, str] | None:
+    def title_words(self, name: Span) -> list[Token]:
+        """The words right before a name that describe it: its title and the title's owner ("US Deputy
+        Secretary of Energy Jeffrey Kupfer"), at most TITLE_WINDOW words away."""
+        return sorted(t for c in name.root.lefts if c.i < name.start and c.dep_ in TITLE_DEPS
+                      for t in c.subtree if name.start - TITLE_WINDOW <= t.i < name.start)
+
+    def title_sector(self, name: Span, agent_heads: dict[int, str]) -> str | None:
+        """The sector of the title before a name: an agent term ("Prime Minister", a dictionary's
+        MINISTER [~GOV]), else a one-word agent noun."""
+        titles = self.title_words(name)
+        return next((agent_heads[t.i] for t in titles if t.i in agent_heads), None) or next(
+            (self.matchers.agent_sectors[t.lower_] for t in titles if t.lower_ in self.matchers.agent_sectors), None)
+
+    def title(self, name: Span, names: dict[int, NameMatch],
+              agent_heads: dict[int, str]) -> tuple[Identity, str, str] | None:
         """ "Egyptian Foreign Minister X", "Hamas spokesman X": a title with an owner right before the name."""
-        window = name.doc[max(0, name.start - TITLE_WINDOW):name.start]
-        titles = [t for t in window if t.head == name.root or t.head.head == name.root]
-        sector = next((self.matchers.agent_sectors[t.lower_] for t in titles if t.lower_ in self.matchers.agent_sectors), None)
+        titles = self.title_words(name)
+        sector = self.title_sector(name, agent_heads)
         owner = next((names[t.i] for t in titles if t.i in names), None)
         if owner is None or sector is None:
             return None
-        return self.as_owner(owner.identity), sector, f"title {name.doc[titles[0].i:name.start].text!r}"
+        return self.as_owner(owner.identity), sector.strip("~"), f"title {name.doc[titles[0].i:name.start].text!r}"
 
     def appositive(self, person: Mention, mentions: list[Mention]) -> tuple[Identity, str | None, str] | None:
         """The first resolved mention inside an appositive of the name, and the sector its noun names."""

@@ -62,6 +62,9 @@ def test_title_with_owner_before_an_unknown_name(resolver):
     mentions = resolve(resolver, "Egyptian Foreign Minister Ahmed Farouk Zayed met his counterpart.")
     person = next(m for m in mentions if m.span.text == "Ahmed Farouk Zayed")
     assert (person.identity.key, person.identity.sector, person.identity.type) == ("EGY", "GOV", "person")
+    # a title of several words, its owner further away
+    mentions = resolve(resolver, "US Deputy Secretary of Energy Jeffrey Kupfer said here Wednesday.")
+    assert identity_of(mentions, "Jeffrey Kupfer").cameo_code == "USAGOV"
 
 
 def test_unknown_names_are_kept_unresolved(resolver):

@@ -22,6 +22,7 @@ THE_TWO_CAPITALS [NRD/SMK]
 THE_NO [NOR]
 NORDMARK [NMK]
 NORDMARK_PALACE [NMKGOV]
+KARL_LUND [NRD]
 OLD_KINGDOM
 \t[--- <800101]
 \t[OKD]
@@ -81,6 +82,8 @@ def test_a_whole_word_is_not_the_stem_of_another_and_agent_codes_are_not_repeate
     codes = {m.span.text: m.identity.cameo_code for m in mentions}
     assert codes["The Nordmark delegation"] == "NMKGOV"  # NORDMARK, not the stem of THE_NO
     assert codes["Nordmark Palace officials"] == "NMKGOV"  # NMKGOV + GOV: the sector is there already
+    mentions = resolver.resolve(nlp("Nordland Prime Minister Karl Lund spoke."), date(1997, 1, 1))
+    assert {m.span.text: m.identity.cameo_code for m in mentions}["Karl Lund"] == "NRDGOV"  # coded NRD, titled GOV
 
 
 def test_bad_dictionary_is_a_clear_error(tmp_path):
