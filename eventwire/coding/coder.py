@@ -124,14 +124,18 @@ class EventCoder:
             if match.usual and (match.pattern.code.startswith("01") or not others(targets, sources)):
                 continue  # a verb read by its word alone is an event only between two different actors
             code, targets = self.threatened(match, targets, by_token)
-            event = self.build(code, token, match.pattern.specificity, sources, targets, match.negated, modality,
-                               context, places, len(events))
-            if event is None:
+            built = []
+            for side, others_of_side in self.sides(code, sources, targets):
+                event = self.build(code, token, match.pattern.specificity, side, others_of_side, match.negated,
+                                   modality, context, places, len(events))
+                if event is not None:
+                    events.append(event)
+                    built.append(event)
+            if not built:
                 continue
-            events.append(event)
             if match.pattern.reverse_code and targets:  # the target's side of it: hosting the visit
                 reverse = self.build(self.codes[match.pattern.reverse_code], token, match.pattern.specificity,
-                                     targets, sources, match.negated, event.modality, context, places, len(events))
+                                     targets, sources, match.negated, built[0].modality, context, places, len(events))
                 events += [reverse] if reverse is not None else []
             acts = [match.complement, *match.complement.conjuncts] if match.complement is not None else named_acts
             actors, modality = act_of(match.pattern.code, sources, targets)
@@ -160,6 +164,17 @@ class EventCoder:
         event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
                            places, count)
         return [event] if event is not None else []
+
+    @staticmethod
+    def sides(code: CameoCode, sources: list[Mention], targets: list[Mention],
+              ) -> list[tuple[list[Mention], list[Mention]]]:
+        """Who acts on whom: the sources on the targets; for a joint act with no target of its own ("the
+        UK and the EU signed a trade deal", "Israel and Hamas fought"), each source on the others."""
+        keys = {m.identity.key or m.span.text.lower() for m in sources}
+        if targets or not code.mutual or len(keys) < 2:
+            return [(sources, targets)]
+        key = lambda m: m.identity.key or m.span.text.lower()  # noqa: E731
+        return [([m], [o for o in sources if key(o) != key(m)]) for m in sources]
 
     def threatened(self, match: VerbMatch, targets: list[Mention], by_token: dict[int, list[Mention]],
                    ) -> tuple[CameoCode, list[Mention]]:
@@ -379,9 +394,9 @@ class EventCoder:
             for preposition, child in prepositional_objects(head):
                 if preposition in OWNER_PREPOSITIONS:
                     return self.actors_at(child, by_token, depth)
-        # a state named by the words before the noun: "German journalist Mesale Tolu", "Chinese hackers"
+        # an actor named by the words before the noun: "Chinese hackers", "a Daesh explosives factory"
         return next((by_token[t.i] for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.i in by_token
-                     and any(m.identity.country and not m.identity.sector for m in by_token[t.i])), [])
+                     and any(m.identity.key for m in by_token[t.i])), [])
 
 
 def refused(code: CameoCode, negated: bool, codes: dict[str, CameoCode]) -> tuple[CameoCode, bool]:

@@ -29,6 +29,7 @@ class CameoCode:
     refusal: str | None = None  # the code for refusing this act ("will not release" -> 1243, refuse to release)
     threat: str | None = None  # the code for threatening this hostile act ("threatened to shell" -> 1384)
     demand: str | None = None  # the code for demanding this act of another ("Libya must hand over" -> 1053)
+    mutual: bool = False  # a joint act: conjoined sources with no other target act on each other ("A and B met")
 
 
 @lru_cache(maxsize=2)
@@ -43,7 +44,8 @@ def load_code_table(path: Path = DATA) -> dict[str, CameoCode]:
                                  quad_class=int(row["quad_class"]), plover_type=row["plover_type"] or None,
                                  plover_mode=row["plover_mode"] or None, plover_context=row["plover_context"] or None,
                                  intent=row.get("intent_code") or None, refusal=row.get("refusal_code") or None,
-                                 threat=row.get("threat_code") or None, demand=row.get("demand_code") or None)
+                                 threat=row.get("threat_code") or None, demand=row.get("demand_code") or None,
+                                 mutual=row.get("mutual") == "y")
             except (KeyError, TypeError, ValueError) as error:
                 raise CodeTableError(f"{path}:{line}: {error}") from None
             if not code.code.startswith(code.root) or code.code in table:

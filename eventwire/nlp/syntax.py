@@ -86,17 +86,24 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "acl:relcl", "ac
 def phrase_tokens(verb: Token) -> list[Token]:
     """The words of the verb phrase after the verb, in text order: its objects and prepositional
     phrases with what hangs on them ("welcomed the resumption of ties with Osgiliath"), leaving out
-    clauses of their own, verbs joined to it, subjects and time words."""
+    clauses of their own (but a participle that describes a noun is part of it: "sanctions imposed on
+    India"), verbs joined to it, subjects and time words."""
     found: list[Token] = []
 
     def walk(token: Token) -> None:
         found.append(token)
         for child in token.children:
             opens_clause = child.dep_ in CLAUSE_DEPS or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}
-            if not opens_clause and child.dep_ not in SUBJECT:
+            if not opens_clause and child.dep_ not in SUBJECT or is_reduced_relative(child):
                 walk(child)
 
     for child in verb.rights:
         if child.dep_ not in CLAUSE_DEPS and child.dep_ not in SUBJECT and child.dep_ != "conj":
             walk(child)
     return sorted(found, key=lambda t: t.i)
+
+
+def is_reduced_relative(token: Token) -> bool:
+    """A past participle with no subject that describes the noun before it ("sanctions imposed on India")."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"} \
+        and not any(child.dep_ in SUBJECT for child in token.children)

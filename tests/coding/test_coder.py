@@ -41,6 +41,10 @@ LEXICON = """
   - threaten to {act}
 "051":
   - applaud
+"057":
+  - sign
+"163":
+  - lift sanctions
 """
 
 
@@ -86,7 +90,8 @@ def test_source_and_target_through_nouns(code):
 
 
 def test_control_and_object_prepositions(code):
-    assert code("The U.S. decided to withdraw its delegation from Doha.") == [("164", ["USA"], ["QAT"], False, "asserted")]
+    # the decision is reported; the withdrawal it decides is an intended act
+    assert code("The U.S. decided to withdraw its delegation from Doha.") == [("164", ["USA"], ["QAT"], False, "planned")]
 
 
 def test_conjunctions_and_negation_that_is_part_of_the_meaning(code):
@@ -139,6 +144,17 @@ def test_a_pattern_without_target_slot_takes_the_first_other_actor_of_its_phrase
     # an actor of the source's own side, or one in a clause of its own, is not the target
     assert code("Egypt applauded the new rules for Cairo.") == [("051", ["EGY"], [], False, "asserted")]
     assert code("Egypt applauded the decision, which Israel praised.") == [("051", ["EGY"], [], False, "asserted")]
+
+
+def test_conjoined_sources_of_a_joint_act_with_no_target_act_on_each_other(code):
+    assert code("Britain and Japan signed a trade agreement on Monday.") == [
+        ("057", ["GBR"], ["JPN"], False, "asserted"), ("057", ["JPN"], ["GBR"], False, "asserted")]
+    assert code("Egypt and Qatar applauded the decision.") == [("051", ["EGY", "QAT"], [], False, "asserted")]
+
+
+def test_a_participle_describing_the_object_is_part_of_the_phrase(code):
+    assert code("Japan has decided to lift the sanctions imposed on India.") == [
+        ("163", ["JPN"], ["IND"], False, "planned")]
 
 
 def test_a_promised_act_is_coded_as_the_intent_to_do_it(code):
