@@ -28,7 +28,8 @@ from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatch, NounMatcher, V
                                        is_negated, is_one_of)
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import SUBJECT, phrase_tokens, possessor, prepositional_objects, subjects_of
+from eventwire.nlp.syntax import (SUBJECT, noun_phrase_tokens, phrase_tokens, possessor, prepositional_objects,
+                                  subjects_of)
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
@@ -117,8 +118,8 @@ class EventCoder:
             clause = governors(token, {"conj", "xcomp"})[-1]
             asked_of_nobody = modality == "demanded" and clause_noun(clause) is not None
             sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token)
-            targets = self.actors_at(match.target, by_token) if match.pattern.target_after not in (None, ANY_TARGET) \
-                else self.clause_targets(match, by_token, sources)
+            targets = self.slot_actors(match.target, by_token, sources) \
+                if match.pattern.target_after not in (None, ANY_TARGET) else self.clause_targets(match, by_token, sources)
             if match.pattern.code.startswith("01") and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
             if match.usual and (match.pattern.code.startswith("01") or not others(targets, sources)):
@@ -145,7 +146,7 @@ class EventCoder:
                 for read in (direct_object(verb), act.target if act is not None else None):
                     if read is not None:  # "to step up its pressure on Israel": one (asked) event
                         covered.update(t.i for t in read.subtree)
-                more = self.event(act, actors, self.actors_at(act.target, by_token), modality, context,
+                more = self.event(act, actors, self.slot_actors(act.target, by_token, actors), modality, context,
                                   places, len(events)) if act is not None else None
                 if more is not None:
                     events.append(more)
@@ -159,7 +160,7 @@ class EventCoder:
         if match is None:
             return []
         sources = self.actors_at(match.source, by_token)
-        targets = self.actors_at(match.target, by_token)
+        targets = self.slot_actors(match.target, by_token, sources)
         code = self.codes[match.pattern.code]
         event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
                            places, count)
@@ -291,8 +292,9 @@ class EventCoder:
         subjects = self.first_actors(subjects_of(verb), by_token)
         # who refuses is the verb's subject ("Egypt rejected Israel's offer of talks"); who carries out, the
         # noun's own source if it names one ("Israel's forces launched attacks")
-        owners, targets = self.actors_at(match.source, by_token), self.actors_at(match.target, by_token)
+        owners = self.actors_at(match.source, by_token)
         sources = subjects if undoing else owners or subjects
+        targets = self.slot_actors(match.target, by_token, sources)
         if undoing and owners:
             targets = owners  # refusing what its owner offered or asked ("rejected Israel's offer of talks")
         modality = "demanded" if asked_within(verb, requested) else modality_of(verb)
@@ -322,12 +324,27 @@ class EventCoder:
         # else, for a verb the lexicon knows, the first other actor in its phrase, wherever it hangs
         # ("welcomed the resumption of ties with Osgiliath", "criticised the closure of guest houses in
         # Bree"), as dictionary coders read it
+        return self.first_other_actors(phrase_tokens(verb), by_token, sources, named)
+
+    def first_other_actors(self, tokens: list[Token], by_token: dict[int, list[Mention]], sources: list[Mention],
+                           named: list[frozenset[str]] = ()) -> list[Mention]:
+        """The actors of the first of the tokens that stands for an actor not of the sources' own side,
+        skipping the nouns a pattern names."""
         own = {m.identity.key for m in sources if m.identity.key}
-        for token in phrase_tokens(verb):
+        for token in tokens:
             if token.i in by_token and not any(is_one_of(token, nouns) for nouns in named) \
                     and not any(m.identity.key in own for m in by_token[token.i]):
                 return self.actors_at(token, by_token)
         return []
+
+    def slot_actors(self, token: Token | None, by_token: dict[int, list[Mention]],
+                    sources: list[Mention]) -> list[Mention]:
+        """The actors a pattern's target word stands for: its own ("attacked Israel", "Hamas' stance"),
+        else the first other actor of its phrase ("attacked an army base in western Afghanistan")."""
+        if token is None:
+            return []
+        return self.actors_at(token, by_token) or self.first_other_actors(noun_phrase_tokens(token), by_token,
+                                                                          sources)
 
     def first_actors(self, candidates: list[Token], by_token: dict[int, list[Mention]]) -> list[Mention]:
         """The actors of the first candidate that stands for any ("This week's events, in which the U.S.

@@ -89,17 +89,22 @@ def phrase_tokens(verb: Token) -> list[Token]:
     clauses of their own (but a participle that describes a noun is part of it: "sanctions imposed on
     India"), verbs joined to it, subjects and time words."""
     found: list[Token] = []
-
-    def walk(token: Token) -> None:
-        found.append(token)
-        for child in token.children:
-            opens_clause = child.dep_ in CLAUSE_DEPS or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}
-            if not opens_clause and child.dep_ not in SUBJECT or is_reduced_relative(child):
-                walk(child)
-
     for child in verb.rights:
         if child.dep_ not in CLAUSE_DEPS and child.dep_ not in SUBJECT and child.dep_ != "conj":
-            walk(child)
+            found += noun_phrase_tokens(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def noun_phrase_tokens(head: Token) -> list[Token]:
+    """The words of the phrase a word heads, in text order, without the clauses, subjects and time words
+    that hang on it ("an army base in western Afghanistan", not "..., which ..."), nor what is joined to it
+    (the actor found stands for its conjuncts; a parse may join a thing and actors: "from the talks, Qatar
+    and Egypt have said")."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS and child.dep_ not in SUBJECT and child.dep_ != "conj" \
+                or is_reduced_relative(child):
+            found += noun_phrase_tokens(child)
     return sorted(found, key=lambda t: t.i)
 
 

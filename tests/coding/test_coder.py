@@ -152,6 +152,12 @@ def test_conjoined_sources_of_a_joint_act_with_no_target_act_on_each_other(code)
     assert code("Egypt and Qatar applauded the decision.") == [("051", ["EGY", "QAT"], [], False, "asserted")]
 
 
+def test_a_target_word_with_no_actor_stands_for_the_first_other_actor_of_its_phrase(code):
+    assert code("Hamas fighters attacked an army base in northern Israel.") == [
+        ("190", ["hamas"], ["ISR"], False, "asserted")]
+    assert code("Israel attacked the base, which Egypt had built.") == [("190", ["ISR"], [], False, "asserted")]
+
+
 def test_a_participle_describing_the_object_is_part_of_the_phrase(code):
     assert code("Japan has decided to lift the sanctions imposed on India.") == [
         ("163", ["JPN"], ["IND"], False, "planned")]
