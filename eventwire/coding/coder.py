@@ -118,8 +118,7 @@ class EventCoder:
             clause = governors(token, {"conj", "xcomp"})[-1]
             asked_of_nobody = modality == "demanded" and clause_noun(clause) is not None
             sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token)
-            targets = self.slot_actors(match.target, by_token, sources) \
-                if match.pattern.target_after not in (None, ANY_TARGET) else self.clause_targets(match, by_token, sources)
+            targets = self.targets_of(match, by_token, sources)
             if match.pattern.code.startswith("01") and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
             if match.usual and (match.pattern.code.startswith("01") or not others(targets, sources)):
@@ -146,7 +145,7 @@ class EventCoder:
                 for read in (direct_object(verb), act.target if act is not None else None):
                     if read is not None:  # "to step up its pressure on Israel": one (asked) event
                         covered.update(t.i for t in read.subtree)
-                more = self.event(act, actors, self.slot_actors(act.target, by_token, actors), modality, context,
+                more = self.event(act, actors, self.targets_of(act, by_token, actors), modality, context,
                                   places, len(events)) if act is not None else None
                 if more is not None:
                     events.append(more)
@@ -325,6 +324,13 @@ class EventCoder:
         # ("welcomed the resumption of ties with Osgiliath", "criticised the closure of guest houses in
         # Bree"), as dictionary coders read it
         return self.first_other_actors(phrase_tokens(verb), by_token, sources, named)
+
+    def targets_of(self, match: VerbMatch, by_token: dict[int, list[Mention]], sources: list[Mention],
+                   ) -> list[Mention]:
+        """The targets of a matched verb: its pattern's slot, else what its clause acts on."""
+        if match.pattern.target_after not in (None, ANY_TARGET):
+            return self.slot_actors(match.target, by_token, sources)
+        return self.clause_targets(match, by_token, sources)
 
     def first_other_actors(self, tokens: list[Token], by_token: dict[int, list[Mention]], sources: list[Mention],
                            named: list[frozenset[str]] = ()) -> list[Mention]:

@@ -161,6 +161,8 @@ def test_a_target_word_with_no_actor_stands_for_the_first_other_actor_of_its_phr
 def test_a_participle_describing_the_object_is_part_of_the_phrase(code):
     assert code("Japan has decided to lift the sanctions imposed on India.") == [
         ("163", ["JPN"], ["IND"], False, "planned")]
+    # an asked act with no slot reads its clause's target as any act does
+    assert ("051", ["EGY"], ["ISR"], False, "demanded") in code("Qatar urged Egypt to applaud the talks with Israel.")
 
 
 def test_a_promised_act_is_coded_as_the_intent_to_do_it(code):
