@@ -39,6 +39,8 @@ class State(Entry):
     capital: str
     capital_aliases: list[str] = []
     metonyms: list[str] = []
+    # the state's organs by CAMEO sector: {MIL: [IDF, Israel Defense Forces], SPY: [Mossad]}
+    organs: dict[Sector, list[str]] = {}
     region: str
 
 

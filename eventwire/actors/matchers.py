@@ -1,6 +1,6 @@
 """Compile the knowledge base into spaCy phrase matchers over a pipeline's vocabulary.
 
-Names, aliases, demonyms, capitals, metonyms and places match case-sensitively (token ORTH), so "US"
+Names, aliases, demonyms, capitals, metonyms, organs and places match case-sensitively (token ORTH), so "US"
 the country does not match "us" the pronoun; agent terms ("officials", "state media") match in any case.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 from eventwire.actors.kb import KnowledgeBase
 
 # When one surface form names several entries, the first kind in this order wins.
-KIND_PRIORITY = ["state", "organisation", "group", "person", "demonym", "metonym", "capital", "place"]
+KIND_PRIORITY = ["state", "organisation", "group", "person", "demonym", "metonym", "organ", "capital", "place"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,9 @@ def name_targets(kb: KnowledgeBase):
             yield surface, Target("capital", state.iso3)
         for surface in state.metonyms:
             yield surface, Target("metonym", state.iso3)
+        for sector, surfaces in state.organs.items():
+            for surface in surfaces:
+                yield surface, Target("organ", f"{state.iso3} {sector}")
     for index, place in enumerate(kb.places):
         for surface in [place.name, *place.aliases]:
             yield surface, Target("place", str(index))

@@ -184,6 +184,9 @@ class ActorResolver:
             return state_identity(kb.states[target.id])
         if target.kind == "metonym":
             return state_identity(kb.states[target.id], "GOV")
+        if target.kind == "organ":  # "the IDF": ISR + MIL
+            iso3, sector = target.id.split()
+            return state_identity(kb.states[iso3], sector)
         if target.kind == "capital":
             return place_identity(span.text, kb.states[target.id])
         if target.kind == "place":

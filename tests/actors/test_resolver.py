@@ -30,6 +30,12 @@ def test_demonym_or_owner_plus_agent_gives_state_and_sector(resolver, text, ment
     assert (identity.key, identity.sector, identity.cameo_code) == (key, sector, key + sector)
 
 
+def test_a_state_organ_is_the_state_in_its_sector(resolver):
+    mentions = resolve(resolver, "The IDF said Shin Bet agents raided the camp.")
+    assert identity_of(mentions, "IDF").cameo_code == "ISRMIL"
+    assert (identity_of(mentions, "Shin Bet").key, identity_of(mentions, "Shin Bet").sector) == ("ISR", "SPY")
+
+
 def test_capital_acting_stands_for_the_government(resolver):
     mentions = resolve(resolver, "Washington said it would not attend. Delegates flew to Doha.")
     assert (identity_of(mentions, "Washington").key, identity_of(mentions, "Washington").sector) == ("USA", "GOV")
