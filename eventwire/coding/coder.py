@@ -123,7 +123,7 @@ class EventCoder:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
             if match.usual and (match.pattern.code.startswith("01") or not others(targets, sources)):
                 continue  # a verb read by its word alone is an event only between two different actors
-            code, targets = self.threatened(match, targets, by_token)
+            code, targets = self.threatened(match, sources, targets, by_token)
             built = []
             for side, others_of_side in self.sides(code, sources, targets):
                 event = self.build(code, token, match.pattern.specificity, side, others_of_side, match.negated,
@@ -176,15 +176,15 @@ class EventCoder:
         key = lambda m: m.identity.key or m.span.text.lower()  # noqa: E731
         return [([m], [o for o in sources if key(o) != key(m)]) for m in sources]
 
-    def threatened(self, match: VerbMatch, targets: list[Mention], by_token: dict[int, list[Mention]],
-                   ) -> tuple[CameoCode, list[Mention]]:
+    def threatened(self, match: VerbMatch, sources: list[Mention], targets: list[Mention],
+                   by_token: dict[int, list[Mention]]) -> tuple[CameoCode, list[Mention]]:
         """The code and targets of a matched verb; a threat to do a hostile act is the threat of that act, on
         the act's targets when the threat names none ("threatened to shell Iraqi towns": 1384)."""
         code = self.codes[match.pattern.code]
         act = self.verbs.match(match.complement) if code.root in THREAT_ROOTS and match.complement else None
         if act is None or not self.codes[act.pattern.code].threat:
             return code, targets
-        return self.codes[self.codes[act.pattern.code].threat], targets or self.actors_at(act.target, by_token)
+        return self.codes[self.codes[act.pattern.code].threat], targets or self.targets_of(act, by_token, sources)
 
     def code_between(self, doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> CameoCode | None:
         """What the source does to the target, both given as character spans of one sentence ("<s>Zarif</s>
@@ -318,7 +318,7 @@ class EventCoder:
                     found = self.actors_at(noun, by_token)
                     if found:
                         return found
-        if match.usual:
+        if match.usual or is_statement(match.pattern.code):
             return []
         # else, for a verb the lexicon knows, the first other actor in its phrase, wherever it hangs
         # ("welcomed the resumption of ties with Osgiliath", "criticised the closure of guest houses in
@@ -329,6 +329,9 @@ class EventCoder:
                    ) -> list[Mention]:
         """The targets of a matched verb: its pattern's slot, else what its clause acts on."""
         if match.pattern.target_after not in (None, ANY_TARGET):
+            found = self.actors_at(match.target, by_token) if match.target is not None else []
+            if found or is_statement(match.pattern.code):
+                return found
             return self.slot_actors(match.target, by_token, sources)
         return self.clause_targets(match, by_token, sources)
 
@@ -420,6 +423,12 @@ class EventCoder:
         # an actor named by the words before the noun: "Chinese hackers", "a Daesh explosives factory"
         return next((by_token[t.i] for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.i in by_token
                      and any(m.identity.key for m in by_token[t.i])), [])
+
+
+def is_statement(code: str) -> bool:
+    """A public statement (01x): its target is whom it is made to, never an actor inside what it is about
+    ("announced a suspension of air links with Serbia": Serbia is the suspension's)."""
+    return code.startswith("01")
 
 
 def refused(code: CameoCode, negated: bool, codes: dict[str, CameoCode]) -> tuple[CameoCode, bool]:
