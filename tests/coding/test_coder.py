@@ -158,6 +158,10 @@ def test_a_target_word_with_no_actor_stands_for_the_first_other_actor_of_its_phr
     assert code("Israel attacked the base, which Egypt had built.") == [("190", ["ISR"], [], False, "asserted")]
 
 
+def test_a_statement_takes_no_target_from_inside_what_it_is_about(code):
+    assert code("Egypt spoke to the press about the talks with Israel.") == []
+
+
 def test_a_participle_describing_the_object_is_part_of_the_phrase(code):
     assert code("Japan has decided to lift the sanctions imposed on India.") == [
         ("163", ["JPN"], ["IND"], False, "planned")]
