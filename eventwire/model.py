@@ -77,6 +77,7 @@ class Actor:
     cameo_code: str | None = None
     type: str | None = None
     kb_id: str | None = None
+    refers_to: str | None = None  # for a pronoun or description ("it", "the group"): its antecedent's id
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

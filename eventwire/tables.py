@@ -47,6 +47,7 @@ ACTORS = pa.schema([
     ("cameo_code", pa.string()),
     ("type", pa.string()),
     ("kb_id", pa.string()),
+    ("refers_to", pa.string()),  # the actor id of a pronoun's or description's antecedent
 ])
 
 EVENTS = pa.schema([

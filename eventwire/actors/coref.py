@@ -68,7 +68,8 @@ def resolve_references(mentions: list, references: list[tuple[Span, Description]
     for span, description in references:
         members = refer_back(span, description, mentions + resolved, groups, sentence_of)
         names = " and ".join(m.identity.name or m.span.text for m in members)
-        found = [Mention(span, m.identity, f"coreference: {span.text!r} -> {names!r}") for m in members]
+        found = [Mention(span, m.identity, f"coreference: {span.text!r} -> {names!r}", antecedent=m)
+                 for m in members]
         if len(found) > 1:
             groups.append(found)  # "both countries" ... "their": the pair can be referred to again
         resolved += found

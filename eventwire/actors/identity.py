@@ -103,12 +103,13 @@ class Mention:
     span: Span
     identity: Identity
     reason: str
+    antecedent: Mention | None = None  # the mention a pronoun or description refers back to
 
-    def to_actor(self, actor_id: str) -> Actor:
+    def to_actor(self, actor_id: str, refers_to: str | None = None) -> Actor:
         i = self.identity
         return Actor(id=actor_id, text=self.span.text, start=self.span.start_char, end=self.span.end_char,
                      key=i.key, name=i.name, country=i.country, sector=i.sector, cameo_code=i.cameo_code,
-                     type=i.type, kb_id=i.kb_id)
+                     type=i.type, kb_id=i.kb_id, refers_to=refers_to)
 
 
 def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:

@@ -321,6 +321,7 @@ class ActorResolver:
             if len(found) == 1:
                 antecedent = found[0]
                 mention.identity = antecedent.identity
+                mention.antecedent = antecedent
                 mention.reason = f"coreference: {mention.span.text!r} -> {antecedent.identity.name}"
 
     # -- affiliations stated in the text ----------------------------------------------------

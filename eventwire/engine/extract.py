@@ -67,7 +67,8 @@ class Extractor:
     def build_record(self, article: Article, doc: Doc) -> ArticleRecord:
         sentences = [Sentence(*span) for span in sentence_spans(doc)]
         mentions = self.resolver.resolve(doc, article.published)
-        actors = [mention.to_actor(f"a{n}") for n, mention in enumerate(mentions, start=1)]
+        ids = {id(mention): f"a{n}" for n, mention in enumerate(mentions, start=1)}
+        actors = [mention.to_actor(ids[id(mention)], ids.get(id(mention.antecedent))) for mention in mentions]
         attributions = find_attributions(doc, mentions)
         context = CodingContext(actor_ids={id(m): a.id for m, a in zip(mentions, actors)},
                                 sentence_starts=[s.start for s in sentences], day=article.published,

@@ -8,6 +8,8 @@
   sentence with none of these counts as wrong;
 - end to end: the share of gold dyads for which eventwire finds an event whose source and target
   overlap the marked spans, and the share of those with the right type as well.
+An actor overlaps a span with its own words or through the mention it refers back to (`refers_to`: "The
+ELN has said it will release" is an event of "it", that is of the ELN).
 """
 from __future__ import annotations
 
@@ -110,8 +112,16 @@ def overlaps(span: tuple[int, int], start: int, end: int) -> bool:
 
 
 def touches(actors: dict, ids: list[str], span: tuple[int, int]) -> bool:
-    """Whether any of the actors overlaps the span."""
-    return any(overlaps(span, actors[i].start, actors[i].end) for i in ids)
+    """Whether any of the actors overlaps the span, itself or through the mention it refers back to
+    ("<s>The ELN</s> has said it will release ...": the release is by "it", which refers to the ELN)."""
+    for actor_id in ids:
+        seen = set()
+        while actor_id is not None and actor_id not in seen:
+            seen.add(actor_id)
+            if overlaps(span, actors[actor_id].start, actors[actor_id].end):
+                return True
+            actor_id = actors[actor_id].refers_to
+    return False
 
 
 def score(dyads: list[Dyad], records: list[ArticleRecord | InputError],

@@ -7,13 +7,21 @@ from eventwire.errors import InputError, Problem
 from eventwire.model import Article
 
 RECORD_KEYS = ["id", "title", "url", "published", "text", "sentences", "actors", "events", "quotes"]
-ACTOR_KEYS = ["id", "text", "start", "end", "key", "name", "country", "sector", "cameo_code", "type", "kb_id"]
+ACTOR_KEYS = ["id", "text", "start", "end", "key", "name", "country", "sector", "cameo_code", "type", "kb_id",
+              "refers_to"]
 
 TEXTS = [
     "Egypt and Qatar urged both sides to return to the negotiating table. The talks in Cairo resume on Monday.",
     "Protesters gathered outside the parliament in Nairobi on Thursday. Police fired tear gas.",
     "The European Union said it would send a delegation to Kyiv next week.",
 ]
+
+
+def test_a_pronoun_actor_refers_to_its_antecedent(extractor):
+    [record] = extractor.extract([Article(text=TEXTS[-1], published=date(2025, 3, 4), origin="pronoun")])
+    actors = {actor.text: actor for actor in record.actors}
+    assert actors["it"].refers_to == actors["European Union"].id
+    assert actors["European Union"].refers_to is None
 
 
 def test_record_has_the_contract_shape_and_valid_offsets(extractor, example_article):
