@@ -3,8 +3,9 @@
 
 - type accuracy given the dyad: the PLOVER type of the event eventwire codes between the marked source
   and target (an event whose source overlaps the marked source and whose target overlaps the marked
-  target; else what the coder reads on the dependency path between the two spans; else the event
-  whose source overlaps the source; else the sentence's first event), against the gold type; a
+  target; else what the coder reads on the dependency path between the two spans; else an event between
+  mentions that refer to them; else the event whose source overlaps the source; else the sentence's
+  first event), against the gold type; a
   sentence with none of these counts as wrong;
 - end to end: the share of gold dyads for which eventwire finds an event whose source and target
   overlap the marked spans, and the share of those with the right type as well.
@@ -111,16 +112,16 @@ def overlaps(span: tuple[int, int], start: int, end: int) -> bool:
     return start < span[1] and span[0] < end
 
 
-def touches(actors: dict, ids: list[str], span: tuple[int, int]) -> bool:
-    """Whether any of the actors overlaps the span, itself or through the mention it refers back to
-    ("<s>The ELN</s> has said it will release ...": the release is by "it", which refers to the ELN)."""
+def touches(actors: dict, ids: list[str], span: tuple[int, int], references: bool = True) -> bool:
+    """Whether any of the actors overlaps the span, itself or (with `references`) through the mention it
+    refers back to ("<s>The ELN</s> has said it will release ...": the release is by "it", the ELN)."""
     for actor_id in ids:
         seen = set()
         while actor_id is not None and actor_id not in seen:
             seen.add(actor_id)
             if overlaps(span, actors[actor_id].start, actors[actor_id].end):
                 return True
-            actor_id = actors[actor_id].refers_to
+            actor_id = actors[actor_id].refers_to if references else None
     return False
 
 
@@ -136,10 +137,14 @@ def score(dyads: list[Dyad], records: list[ArticleRecord | InputError],
         actors = {a.id: a for a in record.actors}
         both = [e for e in record.events
                 if touches(actors, e.source, dyad.source) and touches(actors, e.target, dyad.target)]
+        # given the dyad, an event between the marked words themselves comes first, then what is read
+        # between them, then an event between mentions that refer to them
+        marked = [e for e in both if touches(actors, e.source, dyad.source, references=False)
+                  and touches(actors, e.target, dyad.target, references=False)]
         from_source = [e for e in record.events if touches(actors, e.source, dyad.source)]
         read_between = between[n] if between else None
-        chosen = both[0].plover if both else read_between or next(
-            (e.plover for e in from_source or record.events), None)
+        chosen = marked[0].plover if marked else read_between or next(
+            (e.plover for e in both or from_source or record.events), None)
         typed += chosen is not None and type_matches(chosen, dyad.gold)
         found += bool(both)
         found_typed += any(type_matches(e.plover, dyad.gold) for e in both)
