@@ -158,8 +158,9 @@ class EventCoder:
         match = self.nouns.match(noun)
         if match is None:
             return []
-        sources = self.actors_at(match.source, by_token)
-        targets = self.slot_actors(match.target, by_token, sources)
+        # a noun whose source slot is empty is its owner's act: "Israeli airstrikes on Gaza", "US sanctions"
+        sources = self.actors_at(match.source, by_token) or self.owners(noun, by_token, 1)
+        targets = [m for m in self.slot_actors(match.target, by_token, sources) if m not in sources]
         code = self.codes[match.pattern.code]
         event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
                            places, count)

@@ -158,6 +158,11 @@ def test_a_target_word_with_no_actor_stands_for_the_first_other_actor_of_its_phr
     assert code("Israel attacked the base, which Egypt had built.") == [("190", ["ISR"], [], False, "asserted")]
 
 
+def test_a_nominal_event_with_no_source_named_is_its_owners(code):
+    # the adjective or compound before the noun names who acts ("Israeli attacks on Gaza")
+    assert ("190", ["ISR"], ["PSE"], False, "asserted") in code("Israeli attacks on Gaza continued on Monday.")
+
+
 def test_a_statement_takes_no_target_from_inside_what_it_is_about(code):
     assert code("Egypt spoke to the press about the talks with Israel.") == []
 
