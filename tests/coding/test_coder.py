@@ -91,7 +91,8 @@ def test_source_and_target_through_nouns(code):
 
 def test_control_and_object_prepositions(code):
     # the decision is reported; the withdrawal it decides is an intended act
-    assert code("The U.S. decided to withdraw its delegation from Doha.") == [("164", ["USA"], ["QAT"], False, "planned")]
+    assert code("The U.S. decided to withdraw its delegation from Doha.") == [
+        ("164", ["USA"], ["QAT"], False, "planned")]
 
 
 def test_conjunctions_and_negation_that_is_part_of_the_meaning(code):
