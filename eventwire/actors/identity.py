@@ -31,13 +31,12 @@ class Identity:
         if self.code_base is None:
             return self
         sector = sector or ""
-        before = sector.endswith("~")
+        parts = sector.strip("~")
         # a part the code already has is not added twice: the White House (USAGOV) + officials (GOV) -> USAGOV
         held = {self.code_base[n:n + 3] for n in range(0, len(self.code_base), 3)}
-        added = "".join(part for n in range(0, len(sector.strip("~")), 3)
-                        if (part := sector.strip("~")[n:n + 3]) not in held)
-        code = added + self.code_base if before else self.code_base + added
-        return replace(self, sector=sector.strip("~") or None, cameo_code=code)
+        added = "".join(parts[n:n + 3] for n in range(0, len(parts), 3) if parts[n:n + 3] not in held)
+        code = added + self.code_base if sector.endswith("~") else self.code_base + added
+        return replace(self, sector=parts or None, cameo_code=code)
 
 
 def state_identity(state: State, sector: str | None = None) -> Identity:

@@ -119,9 +119,9 @@ class EventCoder:
             asked_of_nobody = modality == "demanded" and clause_noun(clause) is not None
             sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token)
             targets = self.targets_of(match, by_token, sources)
-            if match.pattern.code.startswith("01") and not targets:
+            if is_statement(match.pattern.code) and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
-            if match.usual and (match.pattern.code.startswith("01") or not others(targets, sources)):
+            if match.usual and (is_statement(match.pattern.code) or not others(targets, sources)):
                 continue  # a verb read by its word alone is an event only between two different actors
             code, targets = self.threatened(match, sources, targets, by_token)
             built = []
@@ -149,8 +149,8 @@ class EventCoder:
                                   places, len(events)) if act is not None else None
                 if more is not None:
                     events.append(more)
-        resolve_counterparts(events, {context.actor_ids[id(m)]: m.identity.key or m.span.text.lower()
-                                      for m in mentions if id(m) in context.actor_ids}, doc, self.walkouts)
+        resolve_counterparts(events, {context.actor_ids[id(m)]: side_key(m) for m in mentions
+                                      if id(m) in context.actor_ids}, doc, self.walkouts)
         return events
 
     def nominal_event(self, noun: Token, by_token: dict[int, list[Mention]], context: CodingContext,
@@ -160,7 +160,7 @@ class EventCoder:
             return []
         # a noun whose source slot is empty is its owner's act: "Israeli airstrikes on Gaza", "US sanctions"
         sources = self.actors_at(match.source, by_token) or self.owners(noun, by_token, 1)
-        targets = [m for m in self.slot_actors(match.target, by_token, sources) if m not in sources]
+        targets = self.slot_actors(match.target, by_token, sources)
         code = self.codes[match.pattern.code]
         event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
                            places, count)
@@ -171,11 +171,9 @@ class EventCoder:
               ) -> list[tuple[list[Mention], list[Mention]]]:
         """Who acts on whom: the sources on the targets; for a joint act with no target of its own ("the
         UK and the EU signed a trade deal", "Israel and Hamas fought"), each source on the others."""
-        keys = {m.identity.key or m.span.text.lower() for m in sources}
-        if targets or not code.mutual or len(keys) < 2:
+        if targets or not code.mutual or len({side_key(m) for m in sources}) < 2:
             return [(sources, targets)]
-        key = lambda m: m.identity.key or m.span.text.lower()  # noqa: E731
-        return [([m], [o for o in sources if key(o) != key(m)]) for m in sources]
+        return [([m], [o for o in sources if side_key(o) != side_key(m)]) for m in sources]
 
     def threatened(self, match: VerbMatch, sources: list[Mention], targets: list[Mention],
                    by_token: dict[int, list[Mention]]) -> tuple[CameoCode, list[Mention]]:
@@ -231,7 +229,7 @@ class EventCoder:
     def frames(self, token: Token, code: str) -> bool:
         """Whether a reading only frames another act: a statement, or a verb read by its word alone that
         reports a clause, unless its code asks, threatens, promises, accuses or rejects ("demanded that")."""
-        if code.startswith("01"):
+        if is_statement(code):
             return True
         reports = any(child.dep_ in REPORTED_CLAUSE_DEPS for child in token.children)
         return reports and code[:2] not in ACT_ROOTS | {"11", "12"} and self.event_word_code(token, True) is None
@@ -272,7 +270,7 @@ class EventCoder:
         if obj is None or lemma not in self.carrying_verbs:
             return None
         match = self.nouns.match(obj, support=verb)
-        if match is None or verb_match is not None and not verb_match.pattern.code.startswith("01") \
+        if match is None or verb_match is not None and not is_statement(verb_match.pattern.code) \
                 and verb_match.pattern.specificity > match.pattern.specificity:
             return None
         code, undoing = self.codes[match.pattern.code], lemma in self.undoing_verbs
@@ -329,12 +327,11 @@ class EventCoder:
     def targets_of(self, match: VerbMatch, by_token: dict[int, list[Mention]], sources: list[Mention],
                    ) -> list[Mention]:
         """The targets of a matched verb: its pattern's slot, else what its clause acts on."""
-        if match.pattern.target_after not in (None, ANY_TARGET):
-            found = self.actors_at(match.target, by_token) if match.target is not None else []
-            if found or is_statement(match.pattern.code):
-                return found
-            return self.slot_actors(match.target, by_token, sources)
-        return self.clause_targets(match, by_token, sources)
+        if match.pattern.target_after in (None, ANY_TARGET):
+            return self.clause_targets(match, by_token, sources)
+        if is_statement(match.pattern.code):
+            return self.actors_at(match.target, by_token)
+        return self.slot_actors(match.target, by_token, sources)
 
     def first_other_actors(self, tokens: list[Token], by_token: dict[int, list[Mention]], sources: list[Mention],
                            named: list[frozenset[str]] = ()) -> list[Mention]:
@@ -426,6 +423,11 @@ class EventCoder:
                      and any(m.identity.key for m in by_token[t.i])), [])
 
 
+def side_key(mention: Mention) -> str:
+    """Who a mention stands for, to tell sides apart: its identity key, else its words."""
+    return mention.identity.key or mention.span.text.lower()
+
+
 def is_statement(code: str) -> bool:
     """A public statement (01x): its target is whom it is made to, never an actor inside what it is about
     ("announced a suspension of air links with Serbia": Serbia is the suspension's)."""
@@ -513,7 +515,7 @@ def is_report(match: VerbMatch, cue_tokens: set[int]) -> bool:
     """ "X said (that) ...", "described their statements as ...": a public statement that introduces
     what was said is an attribution (eventwire.quotes); the events are what it reports, not the saying.
     Cues that are events in their own right (accuse, urge, reject) keep their codes."""
-    return match.pattern.code.startswith("01") and (match.verb.i in cue_tokens or any(
+    return is_statement(match.pattern.code) and (match.verb.i in cue_tokens or any(
         child.dep_ in REPORTED_CLAUSE_DEPS for child in match.verb.children))
 
 

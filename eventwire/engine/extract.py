@@ -70,7 +70,7 @@ class Extractor:
         ids = {id(mention): f"a{n}" for n, mention in enumerate(mentions, start=1)}
         actors = [mention.to_actor(ids[id(mention)], ids.get(id(mention.antecedent))) for mention in mentions]
         attributions = find_attributions(doc, mentions)
-        context = CodingContext(actor_ids={id(m): a.id for m, a in zip(mentions, actors)},
+        context = CodingContext(actor_ids=ids,
                                 sentence_starts=[s.start for s in sentences], day=article.published,
                                 cue_tokens={t.i for a in attributions for t in a.cue})
         events = self.coder.code(doc, mentions, context)

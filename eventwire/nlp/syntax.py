@@ -88,11 +88,9 @@ def phrase_tokens(verb: Token) -> list[Token]:
     phrases with what hangs on them ("welcomed the resumption of ties with Osgiliath"), leaving out
     clauses of their own (but a participle that describes a noun is part of it: "sanctions imposed on
     India"), verbs joined to it, subjects and time words."""
-    found: list[Token] = []
-    for child in verb.rights:
-        if child.dep_ not in CLAUSE_DEPS and child.dep_ not in SUBJECT and child.dep_ != "conj":
-            found += noun_phrase_tokens(child)
-    return sorted(found, key=lambda t: t.i)
+    return sorted((token for child in verb.rights
+                   if child.dep_ not in CLAUSE_DEPS and child.dep_ not in SUBJECT and child.dep_ != "conj"
+                   for token in phrase_walk(child)), key=lambda t: t.i)
 
 
 def noun_phrase_tokens(head: Token) -> list[Token]:
@@ -100,12 +98,16 @@ def noun_phrase_tokens(head: Token) -> list[Token]:
     that hang on it ("an army base in western Afghanistan", not "..., which ..."), nor what is joined to it
     (the actor found stands for its conjuncts; a parse may join a thing and actors: "from the talks, Qatar
     and Egypt have said")."""
-    found = [head]
+    return sorted(phrase_walk(head), key=lambda t: t.i)
+
+
+def phrase_walk(head: Token) -> Iterator[Token]:
+    """The head and, below it, the words of its phrase (see noun_phrase_tokens), in tree order."""
+    yield head
     for child in head.children:
         if child.dep_ not in CLAUSE_DEPS and child.dep_ not in SUBJECT and child.dep_ != "conj" \
                 or is_reduced_relative(child):
-            found += noun_phrase_tokens(child)
-    return sorted(found, key=lambda t: t.i)
+            yield from phrase_walk(child)
 
 
 def is_reduced_relative(token: Token) -> bool:
