@@ -55,6 +55,11 @@ def is_name(token: Token, names: dict) -> bool:
     return token.i in names or token.ent_type_ in PERSON_LABELS or token.pos_ == "PROPN" and bool(token.ent_type_)
 
 
+def is_unresolved(identity: Identity) -> bool:
+    """A name found (by the recognizer, or a person with no role on the day) that no entry resolves."""
+    return identity.key is None and identity.type in ACTOR_TYPE_BY_LABEL.values()
+
+
 def whole_name(ent: Span) -> Span:
     """A person entity extended over the rest of the name the parser joined to it ("Ahmed Farouk" +
     "Zayed" when the recognizer stopped early)."""
@@ -334,23 +339,21 @@ class ActorResolver:
         a dictionary codes BRE: BREGOV)."""
         learned: dict[str, Mention] = {}
         for mention in mentions:
-            unknown_name = mention.identity.key is None and mention.reason.startswith("named entity")
-            if not unknown_name or mention.identity.type != "person" and not self.title_words(mention.span):
-                if mention.identity.sector is None and mention.identity.code_base is not None \
-                        and mention.identity.type != "state":
-                    sector = self.title_sector(mention.span, agent_heads)
-                    if sector is not None:
-                        mention.identity = mention.identity.with_sector(sector)
-                        mention.reason += f"; title ({sector})"
-                continue
-            stated = self.title(mention.span, names, agent_heads) or self.appositive(mention, mentions)
-            if stated is not None:
-                owner, sector, reason = stated
-                mention.identity = affiliated_person(mention.span.text, owner, sector)
-                mention.reason = reason
-                learned[mention.span.text] = learned[mention.span[-1].text] = mention
+            identity = mention.identity
+            if is_unresolved(identity) and (identity.type == "person" or self.title_words(mention.span)):
+                stated = self.title(mention.span, names, agent_heads) or self.appositive(mention, mentions)
+                if stated is not None:
+                    owner, sector, reason = stated
+                    mention.identity = affiliated_person(mention.span.text, owner, sector)
+                    mention.reason = reason
+                    learned[mention.span.text] = learned[mention.span[-1].text] = mention
+            elif identity.sector is None and identity.code_base is not None and identity.type != "state":
+                sector = self.title_sector(self.title_words(mention.span), agent_heads)
+                if sector is not None:
+                    mention.identity = identity.with_sector(sector)
+                    mention.reason += f"; title ({sector})"
         for mention in mentions:
-            if mention.identity.key is None and mention.identity.type in ACTOR_TYPE_BY_LABEL.values():
+            if is_unresolved(mention.identity):
                 source = learned.get(mention.span.text) or learned.get(mention.span[-1].text)
                 if source is not None:
                     mention.identity = source.identity
@@ -362,10 +365,9 @@ class ActorResolver:
         return sorted(t for c in name.root.lefts if c.i < name.start and c.dep_ in TITLE_DEPS
                       for t in c.subtree if name.start - TITLE_WINDOW <= t.i < name.start)
 
-    def title_sector(self, name: Span, agent_heads: dict[int, str]) -> str | None:
-        """The sector of the title before a name: an agent term ("Prime Minister", a dictionary's
+    def title_sector(self, titles: list[Token], agent_heads: dict[int, str]) -> str | None:
+        """The sector of a name's title words: an agent term ("Prime Minister", a dictionary's
         MINISTER [~GOV]), else a one-word agent noun."""
-        titles = self.title_words(name)
         return next((agent_heads[t.i] for t in titles if t.i in agent_heads), None) or next(
             (self.matchers.agent_sectors[t.lower_] for t in titles if t.lower_ in self.matchers.agent_sectors), None)
 
@@ -373,7 +375,7 @@ class ActorResolver:
               agent_heads: dict[int, str]) -> tuple[Identity, str, str] | None:
         """ "Egyptian Foreign Minister X", "Hamas spokesman X": a title with an owner right before the name."""
         titles = self.title_words(name)
-        sector = self.title_sector(name, agent_heads)
+        sector = self.title_sector(titles, agent_heads)
         owner = next((names[t.i] for t in titles if t.i in names), None)
         if owner is None or sector is None:
             return None
