@@ -43,3 +43,27 @@ def test_no_infinitive_in_between_leaves_the_parse_alone():
                  ["nsubj", "aux", "ROOT", "obj", "cc", "conj", "obj"],
                  ["NNP", "MD", "VB", "NNS", "CC", "VB", "NNP"])
     assert doc[5].head.text == "host"
+
+
+def test_a_conjoined_subject_taken_for_the_root_goes_back_under_its_verb():
+    # "Brazil and Chile are seeking talks, an official said": "Brazil" made the root, "seeking" its conjunct
+    words = ["Brazil", "and", "Chile", "are", "seeking", "talks", ",", "an", "official", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 4, 4, 4, 0, 4, 9, 8, 9, 0],
+              deps=["ROOT", "cc", "nsubj", "aux", "conj", "obj", "punct", "det", "nsubj", "parataxis"],
+              pos=["PROPN", "CCONJ", "PROPN", "AUX", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB"])
+    doc = coordination_repair(doc)
+    seeking = doc[4]
+    assert seeking.dep_ == "ROOT" and seeking.head == seeking
+    assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "seeking")
+    assert (doc[2].dep_, doc[2].head.text) == ("conj", "Brazil") and doc[1].head.text == "Chile"
+    assert doc[9].head.text == "seeking"  # what hung on the noun after the verb is the verb's
+
+
+def test_a_noun_root_that_is_a_predicate_keeps_its_conjunct():
+    # "Egypt is the mediator and Qatar hosts the talks": a clause of its own, not a conjoined subject
+    words = ["Egypt", "is", "the", "mediator", "and", "Qatar", "hosts", "talks"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3, 6, 6, 3, 6],
+              deps=["nsubj", "cop", "det", "ROOT", "cc", "nsubj", "conj", "obj"],
+              pos=["PROPN", "AUX", "DET", "NOUN", "CCONJ", "PROPN", "VERB", "NOUN"])
+    doc = coordination_repair(doc)
+    assert doc[3].dep_ == "ROOT" and doc[6].head.text == "mediator"

@@ -39,3 +39,17 @@ def test_any_pipeline_folder_can_be_named(tmp_path):
 def test_unknown_pipeline_name_is_a_clear_error():
     with pytest.raises(ModelNotFound, match="en_no_such_model"):
         load_pipeline("en_no_such_model")
+
+
+def test_sentences_start_after_line_breaks_and_never_after_a_plain_word():
+    from eventwire.nlp.boundaries import line_break_boundaries
+
+    nlp = load_pipeline()
+    doc = line_break_boundaries(nlp.make_doc("Talks collapse\nHamas chief Haniyeh on Monday rejected the plan. It ended."))
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["Hamas"] is True  # after a line break
+    assert starts["on"] is False and starts["rejected"] is False  # after a word, within a line
+    assert starts["It"] is None  # after a full stop the parser decides
+    sentences = [s.text for s in nlp("Hamas chief Ismail Haniyeh on Wednesday directly rejected a call from "
+                                     "Egypt for his movement to disarm.").sents]
+    assert len(sentences) == 1
