@@ -1,7 +1,8 @@
 """Compile the knowledge base into spaCy phrase matchers over a pipeline's vocabulary.
 
 Names, aliases, demonyms, capitals, metonyms, organs and places match case-sensitively (token ORTH), so "US"
-the country does not match "us" the pronoun; agent terms ("officials", "state media") match in any case.
+the country does not match "us" the pronoun; an organisation's or group's acronym of four letters or more
+also matches written as a word ("Farc", "Nato"); agent terms ("officials", "state media") match in any case.
 """
 from __future__ import annotations
 
@@ -83,3 +84,10 @@ def name_targets(kb: KnowledgeBase):
         for entry in table.values():
             for surface in [entry.name, *entry.aliases]:
                 yield surface, Target(kind, entry.id)
+                if kind != "person" and is_word_acronym(surface):
+                    yield surface.capitalize(), Target(kind, entry.id)  # "Farc", "Nato", "Unicef"
+
+
+def is_word_acronym(surface: str) -> bool:
+    """An acronym long enough to be written as a word in some house styles ("FARC" as "Farc")."""
+    return len(surface) >= 4 and surface.isalpha() and surface.isupper()

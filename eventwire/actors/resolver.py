@@ -34,7 +34,7 @@ from eventwire.actors.identity import (
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.actors.matchers import ActorMatchers, Target
 from eventwire.actors.tabari import Dictionaries
-from eventwire.nlp.syntax import POSSESSIVE, SUBJECT, appositives, possessor, prepositional_objects
+from eventwire.nlp.syntax import OBJECT, POSSESSIVE, SUBJECT, appositives, possessor, prepositional_objects
 
 # Entity labels of the bundled model (Universal NER) and of spaCy's OntoNotes models.
 ACTOR_TYPE_BY_LABEL = {"PER": "person", "PERSON": "person", "ORG": "organisation", "LOC": "location",
@@ -44,6 +44,8 @@ MODIFIER_DEPS = {"amod", "compound", "nmod:poss", "poss", "nmod", "nmod:desc", "
 TITLE_WINDOW = 8  # tokens before a name searched for a title ("US Deputy Secretary of Energy X")
 TITLE_DEPS = {"compound", "flat", "amod", "nmod", "nmod:desc", "nn", "appos", "flat:name"}
 PERSON_LABELS = {"PER", "PERSON"}
+# prepositions whose object is someone acted on or acting ("against Oommen Chandy", "by Pltavchenko")
+PERSON_PREPOSITIONS = {"with", "to", "against", "toward", "towards", "upon", "from", "by"}
 NAME_PART_DEPS = {"flat", "flat:name", "compound"}
 # Dictionary codes that do not start with a state's code.
 NON_STATE_CODE_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF"}
@@ -69,6 +71,36 @@ def whole_name(ent: Span) -> Span:
             and ent.start <= doc[end].head.i < end:
         end += 1
     return doc[ent.start:end] if end > ent.end else ent
+
+
+def unrecognised_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Proper names (or acronyms the tagger took for nouns) that the recognizer left out and that stand
+    as a verb's subject or object, or as the object of a preposition that points at someone ("Dehghan
+    had refused", "found Barbarin guilty", "an investigation against Oommen Chandy"), with the name
+    words joined to them; not dates or other entities, not words already in a mention."""
+    found = []
+    for token in doc:
+        if not (token.pos_ == "PROPN" or token.pos_ == "NOUN" and is_acronym(token.text)) or token.ent_type_ \
+                or token.i in taken or not token.text[:1].isupper() or not token.is_alpha or not is_argument(token):
+            continue
+        parts = [token] + [t for t in token.children if t.dep_ in NAME_PART_DEPS and t.pos_ == "PROPN"]
+        start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
+        # a name an actor modifies ("the Egyptian Centre of ...") is that actor's: the coder reads it so
+        modified = any(t.i in taken for t in token.children if t.dep_ in MODIFIER_DEPS)
+        if end - start == len(parts) and not modified and not any(t.ent_type_ or t.i in taken for t in parts):
+            found.append(doc[start:end])
+    return found
+
+
+def is_acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text.isupper()
+
+
+def is_argument(token: Token) -> bool:
+    if token.dep_ in SUBJECT | OBJECT:
+        return True
+    return token.dep_.startswith(("obl", "nmod")) and any(
+        child.dep_ == "case" and child.lower_ in PERSON_PREPOSITIONS for child in token.children)
 
 
 class NameMatch(NamedTuple):
@@ -120,6 +152,10 @@ class ActorResolver:
             if actor_type and taken.isdisjoint(range(ent.start, ent.end)):
                 add(Mention(ent, Identity(None, ent.text, None, None, None, actor_type),
                             f"named entity ({ent.label_}) not in the knowledge base"))
+        for name in unrecognised_names(doc, taken):  # "Dehghan had refused", "the Eritrean based OLF reached"
+            kind = "organisation" if is_acronym(name.text) else "person"
+            add(Mention(name, Identity(None, name.text, None, None, None, kind),
+                        f"proper name in an argument slot, not found by the recognizer; taken for a {kind}"))
         mentions.sort(key=lambda m: m.span.start)
         self.stated_affiliations(mentions, names, agent_heads)
         sentence_of = sentence_numbers(doc)

@@ -94,3 +94,18 @@ def test_definite_agents_and_modified_descriptions_refer_back(resolver):
     army = identity_of(mentions, "The army")
     assert (army.key, army.cameo_code) == ("SDN", "SDNMIL")
     assert identity_of(mentions, "the paramilitary group").kb_id == "rsf"
+
+
+def test_a_proper_name_the_recognizer_missed_is_an_actor_where_it_acts_or_is_acted_on(resolver):
+    mentions = resolve(resolver, "A week earlier, Dehghan had refused to meet the delegation.")
+    dehghan = identity_of(mentions, "Dehghan")
+    assert (dehghan.key, dehghan.type) == (None, "person")
+    # a name an actor modifies is left to that actor; a word that is no argument is not a name
+    mentions = resolve(resolver, "The Egyptian Centre signed the deal on Monday.")
+    assert [m.span.text for m in mentions] == ["Egyptian"]
+
+
+def test_an_acronym_written_as_a_word_names_its_organisation(resolver):
+    written_as_word = identity_of(resolve(resolver, "Nato warned Russia on Monday."), "Nato")
+    acronym = identity_of(resolve(resolver, "NATO warned Russia on Monday."), "NATO")
+    assert written_as_word.key == acronym.key is not None and written_as_word.cameo_code == acronym.cameo_code
