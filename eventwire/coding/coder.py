@@ -141,12 +141,16 @@ class EventCoder:
             actors, modality = act_of(match.pattern.code, sources, targets)
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
                 requested.add(verb.i)
-                act = self.verbs.match(verb)
-                for read in (direct_object(verb), act.target if act is not None else None):
+                act = self.verbs.match(verb) or self.verbs.usual_match(verb)
+                if act is None:
+                    continue
+                for read in (direct_object(verb), act.target):
                     if read is not None:  # "to step up its pressure on Israel": one (asked) event
                         covered.update(t.i for t in read.subtree)
-                more = self.event(act, actors, self.targets_of(act, by_token, actors), modality, context,
-                                  places, len(events)) if act is not None else None
+                act_targets = self.targets_of(act, by_token, actors)
+                if act.usual and (is_statement(act.pattern.code) or not others(act_targets, actors)):
+                    continue  # as above: a verb read by its word alone acts between two different actors
+                more = self.event(act, actors, act_targets, modality, context, places, len(events))
                 if more is not None:
                     events.append(more)
         resolve_counterparts(events, {context.actor_ids[id(m)]: side_key(m) for m in mentions
@@ -326,12 +330,15 @@ class EventCoder:
 
     def targets_of(self, match: VerbMatch, by_token: dict[int, list[Mention]], sources: list[Mention],
                    ) -> list[Mention]:
-        """The targets of a matched verb: its pattern's slot, else what its clause acts on."""
+        """The targets of a matched verb: its pattern's slot, else (no slot, or a slot with no actor) what
+        its clause acts on."""
         if match.pattern.target_after in (None, ANY_TARGET):
             return self.clause_targets(match, by_token, sources)
         if is_statement(match.pattern.code):
             return self.actors_at(match.target, by_token)
-        return self.slot_actors(match.target, by_token, sources)
+        # a slot that names no actor ("filed a lawsuit against X over an opinion piece", the slot read at
+        # "over"): what the clause acts on
+        return self.slot_actors(match.target, by_token, sources) or self.clause_targets(match, by_token, sources)
 
     def first_other_actors(self, tokens: list[Token], by_token: dict[int, list[Mention]], sources: list[Mention],
                            named: list[frozenset[str]] = ()) -> list[Mention]:
@@ -416,8 +423,9 @@ class EventCoder:
         clauses = [c for c in noun.children if c.dep_ in {"acl", "acl:relcl", "relcl"}]
         for head in [noun, *clauses]:  # "criticism from U.S. officials", "the remarks made by Trump"
             for preposition, child in prepositional_objects(head):
-                if preposition in OWNER_PREPOSITIONS:
-                    return self.actors_at(child, by_token, depth)
+                found = self.actors_at(child, by_token, depth) if preposition in OWNER_PREPOSITIONS else []
+                if found:
+                    return found
         # an actor named by the words before the noun: "Chinese hackers", "a Daesh explosives factory"
         return next((by_token[t.i] for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.i in by_token
                      and any(m.identity.key for m in by_token[t.i])), [])

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.coding.dates import names_a_time
 from eventwire.coding.lexicon import ANY_TARGET, NounPattern, Pattern
 from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, is_passive, possessor, prepositional_objects
 
 PARTICLE_DEPS = {"compound:prt", "prt", "advmod", "case", "prep"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 NEGATIONS = {"not", "n't", "never", "no"}
+TIME_ENTITIES = {"DATE", "TIME"}
 NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nn", "nmod:npmod", "npadvmod"}
 
 
@@ -86,9 +88,13 @@ class VerbMatcher:
 
 
 def is_negated(verb: Token) -> bool:
-    """ "did not appear", "never", "refusing to honor": a negation on the verb or a refusal above it."""
+    """ "did not appear", "never", "refusing to honor", "no interest in ending": a negation on the verb or
+    on the noun it describes, or a refusal above it."""
     if any(child.dep_ in {"neg", "advmod"} and child.lower_ in NEGATIONS for child in verb.children):
         return True
+    if verb.dep_ == "acl" and any(child.dep_ in {"det", "neg", "advmod"} and child.lower_ in NEGATIONS
+                                  for child in verb.head.children):
+        return True  # "no interest in ending the war", "no plans to attack"
     return verb.dep_ == "xcomp" and verb.head.lemma_ in {"refuse", "fail", "decline"}
 
 
@@ -138,16 +144,41 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
             return None
         target = direct
     elif pattern.target_after:
-        choices = pattern.target_after.split("|")
-        target = next((noun for prep, noun in obliques if prep in choices), None)
+        target = slot_filler(pattern.target_after, obliques)
     if pattern.target_after and target is None:
         return None
     complement = None
     if pattern.complement:
-        complement = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
+        # "urged Mali to attack Chad": the parser may hang the clause on the object as if it described it
+        described = [child for child in direct.children if child.dep_ == "acl" and is_infinitive(child)] \
+            if direct is not None else []
+        complement = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None) or next(
+            iter(described), None)
         if complement is None:
             return None
     return target, complement
+
+
+def slot_filler(prepositions: str, obliques: list[tuple[str, Token]]) -> Token | None:
+    """The object of the first of a slot's prepositions ("against|with|over") that has one, a time
+    ("called ... on Saturday") never filling a slot."""
+    for preposition in prepositions.split("|"):
+        found = next((noun for prep, noun in obliques if prep == preposition and not is_time(noun)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def is_time(noun: Token) -> bool:
+    """A date or time ("Friday", "next week"), unless the recognizer named it something else ("May")."""
+    if noun.ent_type_:
+        return noun.ent_type_ in TIME_ENTITIES
+    return names_a_time(noun.doc[noun.left_edge.i:noun.i + 1].text)
+
+
+def is_infinitive(clause: Token) -> bool:
+    return any(child.lower_ == "to" and child.dep_ in {"mark", "aux"} and child.i < clause.i
+               for child in clause.children)
 
 
 def is_one_of(noun: Token, words: frozenset[str]) -> bool:
@@ -242,16 +273,14 @@ def fill_noun(pattern: NounPattern, noun: Token, support: Token | None = None,
             return None
     source = possessor(noun)
     if pattern.source_after:
-        choices = pattern.source_after.split("|")
-        source = next((obj for prep, obj in obliques if prep in choices), source)
+        source = slot_filler(pattern.source_after, obliques) or source
     if source is not None:  # the parser often hangs the next phrase on the source: "exit of Qatar from Egypt"
         obliques += prepositional_objects(source)
     target = None
     if pattern.target_after == "and":  # "agreement between Israel and Hamas"
         target = source.conjuncts[-1] if source is not None and source.conjuncts else None
     elif pattern.target_after:
-        choices = pattern.target_after.split("|")
-        target = next((obj for prep, obj in obliques if prep in choices), None)
+        target = slot_filler(pattern.target_after, obliques)
     if pattern.target_after and target is None:
         return None
     return source, target

@@ -68,8 +68,11 @@ def subjects_of(verb: Token) -> list[Token]:
     subjects = sorted((c for c in verb.children if c.dep_ in acting), key=lambda c: abs(c.i - verb.i))
     if subjects:
         return subjects
-    if verb.dep_ == "acl" and any(child.dep_ in OBJECT for child in verb.children):
-        return [verb.head]  # "jets struck targets" read as a noun with a clause: the noun acts
+    if verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(child.dep_ in OBJECT for child in verb.children)):
+        # "jets struck targets" read as a noun with a clause: the noun acts; "put out a report accusing the
+        # army", "issued a statement calling for": a document speaks for whoever put it out
+        noun = verb.head
+        return [noun, *(subjects_of(noun.head) if noun.dep_ in OBJECT and noun.head != noun else [])]
     if verb.dep_ in CONTROL_DEPS and verb.head != verb:
         controller = verb.head
         objects = [c for c in controller.children if c.dep_ in OBJECT] if verb.dep_ == "xcomp" else []

@@ -18,6 +18,11 @@ LEXICON = """
   - accuse {t}
 "020":
   - urge {t} to {act}
+  - want {t} to {act}
+"115":
+  - file lawsuit against|over {t}
+"0331":
+  - provide aid to {t}
 "164":
   - withdraw delegation|team|negotiator from {t}
   - step away from {t}
@@ -269,3 +274,47 @@ def test_a_verb_no_pattern_fits_is_read_by_its_usual_code_between_two_actors(cod
 
 def test_a_noun_with_no_name_stands_for_the_state_its_modifier_names(code):
     assert ("190", ["EGY"], ["ISR"], False, "asserted") in code("Egyptian hackers attacked Israel.")
+
+
+def test_a_subject_with_no_actor_of_its_own_takes_the_actor_that_modifies_it(code):
+    # an "of" phrase with no actor does not stop the search ("Centre of Strategic Studies")
+    assert code("The Egyptian Centre of Strategic Studies signed an agreement with Mali.") == [
+        ("057", ["EGY"], ["MLI"], False, "asserted")]
+
+
+def test_a_document_speaks_for_whoever_put_it_out(code):
+    assert code("Hamas issued a statement accusing Israel of delaying the deal.") == [
+        ("112", ["hamas"], ["ISR"], False, "asserted")]
+
+
+def test_a_slot_without_an_actor_leaves_the_target_to_the_clause(code):
+    # the pattern's first preposition is read first; a slot that names no actor is not the target
+    assert code("Egypt filed a lawsuit against Hamas over the report.") == [
+        ("115", ["EGY"], ["hamas"], False, "asserted")]
+
+
+def test_a_time_never_fills_a_target_slot():
+    from eventwire.coding.lexicon import parse_pattern
+    from eventwire.coding.matcher import VerbMatcher
+
+    matcher = VerbMatcher([parse_pattern("020", "call on {t}", "test")])
+    doc = load_pipeline()("Egypt called Hamas on Friday.")
+    assert matcher.match(doc[1]) is None
+    assert matcher.match(load_pipeline()("Egypt called on Hamas.")[1]).target.text == "Hamas"
+
+
+def test_an_asked_or_promised_act_no_pattern_reads_whole_is_read_by_its_usual_code(code):
+    events = code("Egypt promised to provide Mali with food.")
+    assert [(e[0][:2], e[1], e[2], e[4]) for e in events if e[0][:2] != "03" or e[2]] == [
+        ("03", ["EGY"], ["MLI"], "planned")]
+
+
+def test_wanting_someone_to_act_asks_it_and_wanting_to_act_is_an_intent(code):
+    events = code("Egypt wants Mali to attack Chad.")
+    assert ("020", ["EGY"], ["MLI"], False, "asserted") in events
+    assert ("190", ["MLI"], ["TCD"], False, "demanded") in events
+    assert code("Egypt wants to attack Chad.") == [("190", ["EGY"], ["TCD"], False, "planned")]
+
+
+def test_a_negated_noun_negates_the_act_it_describes(code):
+    assert code("Israel has no plans to attack Egypt.") == [("190", ["ISR"], ["EGY"], True, "planned")]
