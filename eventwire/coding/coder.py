@@ -141,7 +141,10 @@ class EventCoder:
             actors, modality = act_of(match.pattern.code, sources, targets)
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
                 requested.add(verb.i)
-                act = self.verbs.match(verb) or self.verbs.usual_match(verb)
+                # an act asked or promised that no pattern reads whole is read by its usual code; a
+                # threatened one is the threat's ("threatened to deliver blows": no delivery of aid)
+                act = self.verbs.match(verb) or (self.verbs.usual_match(verb) if match.pattern.code[:2]
+                                                 not in THREAT_ROOTS else None)
                 if act is None:
                     continue
                 for read in (direct_object(verb), act.target):

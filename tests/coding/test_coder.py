@@ -318,3 +318,8 @@ def test_wanting_someone_to_act_asks_it_and_wanting_to_act_is_an_intent(code):
 
 def test_a_negated_noun_negates_the_act_it_describes(code):
     assert code("Israel has no plans to attack Egypt.") == [("190", ["ISR"], ["EGY"], True, "planned")]
+
+
+def test_a_threatened_act_no_pattern_reads_whole_is_only_the_threat(code):
+    events = code("Hamas threatened to provide food to Israel.")
+    assert events and all(e[0].startswith("13") for e in events)
