@@ -113,13 +113,16 @@ class Mention:
 
 def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:
     """For each token, the mentions of the smallest span that holds it (several when a plural reference
-    names several actors on one span: "the two countries")."""
+    names several actors on one span: "the two countries"), and those of larger spans with the same head
+    word (coordinated owners: "US and British activists" holds USA's activists, "British activists"
+    Britain's; "activists" stands for both)."""
     by_token: dict[int, list[Mention]] = {}
     for mention in mentions:
         for token in mention.span:
             current = by_token.get(token.i)
-            if current is None or len(mention.span) < len(current[0].span):
+            if current is None or len(mention.span) < min(len(m.span) for m in current) and not any(
+                    m.span.root == mention.span.root for m in current):
                 by_token[token.i] = [mention]
-            elif mention.span.start == current[0].span.start and mention.span.end == current[0].span.end:
-                current.append(mention)
+            elif any(m.span.root == mention.span.root or m.span == mention.span for m in current):
+                by_token[token.i] = sorted([*current, mention], key=lambda m: m.span.start)
     return by_token

@@ -323,3 +323,9 @@ def test_a_negated_noun_negates_the_act_it_describes(code):
 def test_a_threatened_act_no_pattern_reads_whole_is_only_the_threat(code):
     events = code("Hamas threatened to provide food to Israel.")
     assert events and all(e[0].startswith("13") for e in events)
+
+
+def test_an_agent_with_coordinated_owners_acts_for_each(code):
+    # "Qatari and Egyptian troops": one head word, two actors
+    assert code("Qatari and Egyptian troops attacked Mali on Monday.") == [
+        ("190", ["QAT", "EGY"], ["MLI"], False, "asserted")]
