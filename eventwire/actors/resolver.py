@@ -312,7 +312,8 @@ class ActorResolver:
         return sorted(owners, key=lambda o: o.span.start)
 
     def owner_of(self, head: Token, term: Span, names: dict[int, NameMatch]) -> NameMatch | None:
-        """The known name an agent noun belongs to: its possessor, a modifier, or a prepositional object."""
+        """The known name an agent noun belongs to: its possessor, a modifier, or a prepositional object
+        (or a name that object itself belongs to)."""
         stated = possessor(head)
         if stated is not None and stated.pos_ == "PRON":
             return None  # "its delegation": the owner is whoever "its" refers to (owners_by_reference)
@@ -323,8 +324,14 @@ class ActorResolver:
                 if token.i in names:
                     return names[token.i]
         for preposition, noun in prepositional_objects(head):
-            if preposition in AFFILIATION_PREPOSITIONS and noun.i in names:
-                return names[noun.i]
+            if preposition not in AFFILIATION_PREPOSITIONS:
+                continue
+            # "the mayor of Nablus", or one place further: "the mayor of the West Bank city of Nablus"
+            inner = [t for t in noun.lefts if t.dep_ in NAME_PART_DEPS | {"amod"}] + [
+                child for prep, child in prepositional_objects(noun) if prep in AFFILIATION_PREPOSITIONS]
+            for candidate in [noun, *inner]:
+                if candidate.i in names:
+                    return names[candidate.i]
         return None
 
     def owners_by_reference(self, mentions: list[Mention]) -> None:

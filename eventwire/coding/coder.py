@@ -28,8 +28,8 @@ from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatch, NounMatcher, V
                                        is_negated, is_one_of)
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import (SUBJECT, noun_phrase_tokens, phrase_tokens, possessor, prepositional_objects,
-                                  subjects_of)
+from eventwire.nlp.syntax import (SUBJECT, appositives, noun_phrase_tokens, phrase_tokens, possessor,
+                                  prepositional_objects, subjects_of)
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
@@ -405,8 +405,9 @@ class EventCoder:
             confidence=round(min(0.95, 0.5 + 0.1 * specificity + 0.1 * bool(target_ids)), 2))
 
     def actors_at(self, token: Token | None, by_token: dict[int, list[Mention]], depth: int = 2) -> list[Mention]:
-        """The actors a token stands for, over its conjuncts: the mention it is part of, else the owner
-        of the noun ("Hamas' stance", "criticism from U.S. officials", "the remarks made by Trump")."""
+        """The actors a token stands for, over its conjuncts: the mention it is part of, else the one it is
+        in apposition with ("the US commander in Iraq, General David Petraeus,"), else the owner of the
+        noun ("Hamas' stance", "criticism from U.S. officials", "the remarks made by Trump")."""
         if token is None:
             return []
         found: list[Mention] = []
@@ -416,7 +417,8 @@ class EventCoder:
             if part.i in by_token:
                 found += by_token[part.i]
             elif depth > 0:
-                found += self.owners(part, by_token, depth - 1)
+                named = [m for a in appositives(part) for m in by_token.get(a.i, [])]
+                found += named or self.owners(part, by_token, depth - 1)
         return found
 
     def owners(self, noun: Token, by_token: dict[int, list[Mention]], depth: int) -> list[Mention]:

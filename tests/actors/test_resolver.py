@@ -109,3 +109,9 @@ def test_an_acronym_written_as_a_word_names_its_organisation(resolver):
     written_as_word = identity_of(resolve(resolver, "Nato warned Russia on Monday."), "Nato")
     acronym = identity_of(resolve(resolver, "NATO warned Russia on Monday."), "NATO")
     assert written_as_word.key == acronym.key is not None and written_as_word.cameo_code == acronym.cameo_code
+
+
+def test_an_agent_belongs_to_the_name_its_prepositional_object_belongs_to(resolver):
+    mentions = resolve(resolver, "Israel released the mayor of the northern Egyptian city of Arish on Monday.")
+    mayor = next(m.identity for m in mentions if "mayor" in m.span.text)
+    assert (mayor.key, mayor.sector) == ("EGY", "GOV")

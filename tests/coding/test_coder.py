@@ -329,3 +329,8 @@ def test_an_agent_with_coordinated_owners_acts_for_each(code):
     # "Qatari and Egyptian troops": one head word, two actors
     assert code("Qatari and Egyptian troops attacked Mali on Monday.") == [
         ("190", ["QAT", "EGY"], ["MLI"], False, "asserted")]
+
+
+def test_a_subject_with_no_actor_stands_for_the_name_in_apposition(code):
+    assert code("The man behind the plan, Benjamin Netanyahu, attacked Egypt.") == [
+        ("190", ["ISR"], ["EGY"], False, "asserted")]
