@@ -271,7 +271,8 @@ class ActorResolver:
             return False  # "President Trump", "X, a senior official"
         if any(child.dep_ in {"appos", "flat"} and is_name(child, names) for child in head.children):
             return False  # "special envoy Steve Witkoff" parsed with the name in apposition to the title
-        return head.dep_ not in {"compound", "amod"}  # "army delegation", "the paramilitary group": the noun it modifies speaks
+        # "army delegation", "the paramilitary group": the noun it modifies speaks
+        return head.dep_ not in {"compound", "amod"}
 
     def agent_phrases(self, term: Span, sector: str, names: dict[int, NameMatch],
                       agent_heads: dict[int, str]) -> list[Mention]:
@@ -296,7 +297,8 @@ class ActorResolver:
             else:
                 own_span = span if n == 0 else term.doc[owner.span.start:span.end]
             identity = self.as_owner(owner.identity).with_sector(sector)
-            mentions.append(Mention(own_span, identity, f"agent {term.text.lower()!r} ({sector}) of {owner.span.text!r}"))
+            reason = f"agent {term.text.lower()!r} ({sector}) of {owner.span.text!r}"
+            mentions.append(Mention(own_span, identity, reason))
         return mentions
 
     def owners_of(self, head: Token, term: Span, names: dict[int, NameMatch]) -> list[NameMatch]:

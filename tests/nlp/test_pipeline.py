@@ -45,7 +45,8 @@ def test_sentences_start_after_line_breaks_and_never_after_a_plain_word():
     from eventwire.nlp.boundaries import line_break_boundaries
 
     nlp = load_pipeline()
-    doc = line_break_boundaries(nlp.make_doc("Talks collapse\nHamas chief Haniyeh on Monday rejected the plan. It ended."))
+    text = "Talks collapse\nHamas chief Haniyeh on Monday rejected the plan. It ended."
+    doc = line_break_boundaries(nlp.make_doc(text))
     starts = {t.text: t.is_sent_start for t in doc}
     assert starts["Hamas"] is True  # after a line break
     assert starts["on"] is False and starts["rejected"] is False  # after a word, within a line
