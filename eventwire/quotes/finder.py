@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.identity import Mention, mentions_by_token
-from eventwire.nlp.syntax import prepositional_objects, subjects_of
+from eventwire.nlp.syntax import noun_phrase_tokens, prepositional_objects, subjects_of
 from eventwire.quotes.learned import assemble, load_tagger, predicted_spans
 
 CUES = Path(__file__).parent / "data" / "cues.yaml"
@@ -481,18 +481,25 @@ def cue_span(verb: Token) -> Span:
 
 
 def noun_phrase(token: Token | None) -> Span | None:
+    """The words of a speaker's phrase, without a preposition before it or a clause that hangs on it
+    ("with both sides promising to discuss ...": "both sides")."""
     if token is None:
         return None
-    return token.doc[token.left_edge.i:token.right_edge.i + 1] if token.pos_ != "PRON" else token.doc[token.i:token.i + 1]
+    if token.pos_ == "PRON":
+        return token.doc[token.i:token.i + 1]
+    words = [t.i for t in [token, *noun_phrase_tokens(token)] if t == token or t.dep_ not in {"case", "punct"}]
+    return token.doc[min(words):max(words) + 1]
 
 
 def speakers_at(token: Token | None, by_token: dict[int, list[Mention]]) -> list[Mention]:
-    """The actors a speaker token stands for, over its conjuncts ("Qatar and Egypt have stated")."""
+    """The actors a speaker token stands for, over its conjuncts ("Qatar and Egypt have stated"): the first
+    in its phrase, not in a clause that hangs on it ("both sides promising to discuss the release of
+    detainees": the detainees promise nothing)."""
     if token is None:
         return []
     found: list[Mention] = []
     for conjunct in [token, *token.conjuncts]:
-        part = next((t for t in [conjunct, *conjunct.subtree] if t.i in by_token), None)
+        part = next((t for t in [conjunct, *noun_phrase_tokens(conjunct)] if t.i in by_token), None)
         if part is not None:
             found += [m for m in by_token[part.i] if m not in found]
     return found

@@ -89,3 +89,11 @@ def test_a_quotation_with_no_cue_continues_the_quoted_attribution_before_it(reso
 def test_paired_apostrophes_quote_like_quotation_marks(resolver):
     [found] = attributions(resolver, "''The talks will resume next week,'' the envoy said.")
     assert found.kind == "direct" and "The talks will resume next week" in found.content.text
+
+
+def test_a_speaker_is_never_an_actor_inside_what_is_said(resolver):
+    # the participle hangs on "sides": its phrase is "both sides", not the detainees in the content
+    text = "The talks opened on Sunday with both sides promising to discuss the release of detainees."
+    [found] = [a for a in attributions(resolver, text) if a.cue.text == "promising"]
+    assert found.speaker_span.text == "both sides"
+    assert all("detainees" not in m.span.text for m in found.speakers)
