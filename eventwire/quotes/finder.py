@@ -353,7 +353,7 @@ def attributed(verb: Token, content: Span, by_token: dict[int, list[Mention]]) -
     """The attribution of a cue verb: its speaker is the verb's subject, or the subject of the clause
     that controls it ("Witkoff called out Hamas, describing their behaviour as ...")."""
     subject = next(iter(subjects_of(verb)), None) or preceding_actor(verb, by_token)
-    return Attribution(speakers=speakers_at(subject, by_token), speaker_span=noun_phrase(subject),
+    return Attribution(speakers=speakers_at(subject, by_token), speaker_span=noun_phrase(subject, verb),
                        cue=cue_span(verb), content=content, kind="indirect")
 
 
@@ -480,15 +480,19 @@ def cue_span(verb: Token) -> Span:
     return verb.doc[verb.i:(particles[-1].i if particles else verb.i) + 1]
 
 
-def noun_phrase(token: Token | None) -> Span | None:
-    """The words of a speaker's phrase, without a preposition before it or a clause that hangs on it
-    ("with both sides promising to discuss ...": "both sides")."""
+def noun_phrase(token: Token | None, cue: Token | None = None) -> Span | None:
+    """The words of a speaker's phrase, up to the cue when the cue hangs on the speaker ("with both sides
+    promising to discuss ...": "both sides"), without a preposition before it."""
     if token is None:
         return None
     if token.pos_ == "PRON":
         return token.doc[token.i:token.i + 1]
-    words = [t.i for t in [token, *noun_phrase_tokens(token)] if t == token or t.dep_ not in {"case", "punct"}]
-    return token.doc[min(words):max(words) + 1]
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if cue is not None and start < cue.i < end:
+        end = cue.i
+    while start < token.i and token.doc[start].dep_ in {"case", "punct"}:
+        start += 1
+    return token.doc[start:end]
 
 
 def speakers_at(token: Token | None, by_token: dict[int, list[Mention]]) -> list[Mention]:
