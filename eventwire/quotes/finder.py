@@ -371,7 +371,8 @@ def framing_verb(verb: Token, cues: Cues, by_token: dict[int, list[Mention]]) ->
     if verb.lemma_.lower() not in cues.framing_verbs:
         return None
     obj = next((c for c in verb.children if c.dep_ in {"obj", "dobj"}), None)
-    framing = next((c for c in verb.children if any(g.lower_ == "as" for g in c.children if g.dep_ in {"case", "mark", "prep"})
+    framing = next((c for c in verb.children
+                    if any(g.lower_ == "as" for g in c.children if g.dep_ in {"case", "mark", "prep"})
                     or c.lower_ == "as"), None)
     if obj is None or framing is None:
         return None
@@ -416,7 +417,8 @@ def noun_phrase_end(first: Token, sentence: Span) -> int:
         if token.text == ",":
             following = doc[i + 1] if i + 1 < sentence.end else None
             # a comma followed by an article or adjective opens an appositive ("X, a senior official")
-            if depth_commas == 0 and following is not None and following.dep_ == "det" and following.head.dep_ == "appos":
+            if depth_commas == 0 and following is not None and following.dep_ == "det" \
+                    and following.head.dep_ == "appos":
                 depth_commas = 1
             else:
                 return i + 1
