@@ -120,9 +120,10 @@ def mentions_by_token(mentions: list[Mention]) -> dict[int, list[Mention]]:
     for mention in mentions:
         for token in mention.span:
             current = by_token.get(token.i)
-            if current is None or len(mention.span) < min(len(m.span) for m in current) and not any(
-                    m.span.root == mention.span.root for m in current):
+            if current is None:
                 by_token[token.i] = [mention]
             elif any(m.span.root == mention.span.root or m.span == mention.span for m in current):
                 by_token[token.i] = sorted([*current, mention], key=lambda m: m.span.start)
+            elif len(mention.span) < min(len(m.span) for m in current):
+                by_token[token.i] = [mention]
     return by_token

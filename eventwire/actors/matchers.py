@@ -84,10 +84,11 @@ def name_targets(kb: KnowledgeBase):
         for entry in table.values():
             for surface in [entry.name, *entry.aliases]:
                 yield surface, Target(kind, entry.id)
-                if kind != "person" and is_word_acronym(surface):
-                    yield surface.capitalize(), Target(kind, entry.id)  # "Farc", "Nato", "Unicef"
+                # an acronym long enough to be written as a word in some house styles: "Farc", "Nato", "Unicef"
+                if kind != "person" and is_acronym(surface, shortest=4):
+                    yield surface.capitalize(), Target(kind, entry.id)
 
 
-def is_word_acronym(surface: str) -> bool:
-    """An acronym long enough to be written as a word in some house styles ("FARC" as "Farc")."""
-    return len(surface) >= 4 and surface.isalpha() and surface.isupper()
+def is_acronym(text: str, shortest: int = 2) -> bool:
+    """A word of capital letters only, at least `shortest` long ("OLF", "FARC")."""
+    return len(text) >= shortest and text.isalpha() and text.isupper()

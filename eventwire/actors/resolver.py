@@ -32,7 +32,7 @@ from eventwire.actors.identity import (
     state_identity,
 )
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
-from eventwire.actors.matchers import ActorMatchers, Target
+from eventwire.actors.matchers import ActorMatchers, Target, is_acronym
 from eventwire.actors.tabari import Dictionaries
 from eventwire.nlp.syntax import OBJECT, POSSESSIVE, SUBJECT, appositives, possessor, prepositional_objects
 
@@ -90,10 +90,6 @@ def unrecognised_names(doc: Doc, taken: set[int]) -> list[Span]:
         if end - start == len(parts) and not modified and not any(t.ent_type_ or t.i in taken for t in parts):
             found.append(doc[start:end])
     return found
-
-
-def is_acronym(text: str) -> bool:
-    return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
 def is_argument(token: Token) -> bool:

@@ -121,8 +121,8 @@ class EventCoder:
             targets = self.targets_of(match, by_token, sources)
             if is_statement(match.pattern.code) and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
-            if match.usual and (is_statement(match.pattern.code) or not others(targets, sources)):
-                continue  # a verb read by its word alone is an event only between two different actors
+            if reads_nothing_alone(match, sources, targets):
+                continue
             code, targets = self.threatened(match, sources, targets, by_token)
             built = []
             for side, others_of_side in self.sides(code, sources, targets):
@@ -151,8 +151,8 @@ class EventCoder:
                     if read is not None:  # "to step up its pressure on Israel": one (asked) event
                         covered.update(t.i for t in read.subtree)
                 act_targets = self.targets_of(act, by_token, actors)
-                if act.usual and (is_statement(act.pattern.code) or not others(act_targets, actors)):
-                    continue  # as above: a verb read by its word alone acts between two different actors
+                if reads_nothing_alone(act, actors, act_targets):
+                    continue
                 more = self.event(act, actors, act_targets, modality, context, places, len(events))
                 if more is not None:
                     events.append(more)
@@ -472,6 +472,11 @@ def others(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
     """The targets that stand for someone other than every source (by identity key, else by mention)."""
     keys = {m.identity.key for m in sources if m.identity.key}
     return [m for m in targets if m not in sources and (m.identity.key is None or m.identity.key not in keys)]
+
+
+def reads_nothing_alone(match: VerbMatch, sources: list[Mention], targets: list[Mention]) -> bool:
+    """A verb read by its word alone is an event only between two different actors, and never a statement."""
+    return match.usual and (is_statement(match.pattern.code) or not others(targets, sources))
 
 
 def lexicon_file(lexicon_dir: Path, name: str) -> Path:

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from eventwire.coding.dates import names_a_time
 from eventwire.coding.lexicon import ANY_TARGET, NounPattern, Pattern
-from eventwire.nlp.syntax import OBJECT, PASSIVE_SUBJECT, is_passive, possessor, prepositional_objects
+from eventwire.nlp.syntax import (OBJECT, PASSIVE_SUBJECT, is_passive, is_to_clause, possessor,
+                                  prepositional_objects)
 
 PARTICLE_DEPS = {"compound:prt", "prt", "advmod", "case", "prep"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
@@ -149,11 +150,11 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
         return None
     complement = None
     if pattern.complement:
-        # "urged Mali to attack Chad": the parser may hang the clause on the object as if it described it
-        described = [child for child in direct.children if child.dep_ == "acl" and is_infinitive(child)] \
-            if direct is not None else []
-        complement = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None) or next(
-            iter(described), None)
+        complement = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
+        if complement is None and direct is not None:
+            # "urged Mali to attack Chad": the parser may hang the clause on the object as if it described it
+            complement = next((child for child in direct.children if child.dep_ == "acl" and is_to_clause(child)),
+                              None)
         if complement is None:
             return None
     return target, complement
@@ -174,11 +175,6 @@ def is_time(noun: Token) -> bool:
     if noun.ent_type_:
         return noun.ent_type_ in TIME_ENTITIES
     return names_a_time(noun.doc[noun.left_edge.i:noun.i + 1].text)
-
-
-def is_infinitive(clause: Token) -> bool:
-    return any(child.lower_ == "to" and child.dep_ in {"mark", "aux"} and child.i < clause.i
-               for child in clause.children)
 
 
 def is_one_of(noun: Token, words: frozenset[str]) -> bool:

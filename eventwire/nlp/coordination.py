@@ -20,6 +20,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from eventwire.nlp.syntax import is_to_clause
+
 BASE_FORMS = {"VB", "VBP"}
 OWN_CLAUSE = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "expl", "aux", "aux:pass", "auxpass"}
 NOMINALS = {"NOUN", "PROPN", "PRON"}
@@ -93,6 +95,4 @@ def nearest_infinitive(conjunct: Token) -> Token | None:
 
 
 def is_infinitive(token: Token) -> bool:
-    """A clause introduced by "to" ("to end", "to rescue", even when the tagger took the verb for a noun)."""
-    return token.dep_ in INFINITIVE_LINKS and any(
-        child.dep_ in {"mark", "aux"} and child.lower_ == "to" and child.i < token.i for child in token.children)
+    return token.dep_ in INFINITIVE_LINKS and is_to_clause(token)

@@ -19,6 +19,12 @@ CONTROL_DEPS = {"xcomp", "advcl", "conj"}
 OBLIQUE_UD = {"obl", "nmod", "obl:agent", "obl:tmod", "obl:npmod", "nmod:tmod", "advcl"}
 
 
+def is_to_clause(clause: Token) -> bool:
+    """A clause introduced by "to" ("to end", "to rescue", even when the tagger took the verb for a noun)."""
+    return any(child.dep_ in {"mark", "aux"} and child.lower_ == "to" and child.i < clause.i
+               for child in clause.children)
+
+
 def possessor(noun: Token) -> Token | None:
     return next((child for child in noun.children if child.dep_ in POSSESSIVE), None)
 

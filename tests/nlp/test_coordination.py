@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 from eventwire.nlp.coordination import coordination_repair
 
 
-def parsed(words, heads, deps, tags):
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+def parsed(words, heads, deps, tags=None, pos=None):
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     return coordination_repair(doc)
 
 
@@ -47,11 +47,10 @@ def test_no_infinitive_in_between_leaves_the_parse_alone():
 
 def test_a_conjoined_subject_taken_for_the_root_goes_back_under_its_verb():
     # "Brazil and Chile are seeking talks, an official said": "Brazil" made the root, "seeking" its conjunct
-    words = ["Brazil", "and", "Chile", "are", "seeking", "talks", ",", "an", "official", "said"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 4, 4, 4, 0, 4, 9, 8, 9, 0],
-              deps=["ROOT", "cc", "nsubj", "aux", "conj", "obj", "punct", "det", "nsubj", "parataxis"],
-              pos=["PROPN", "CCONJ", "PROPN", "AUX", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB"])
-    doc = coordination_repair(doc)
+    doc = parsed(["Brazil", "and", "Chile", "are", "seeking", "talks", ",", "an", "official", "said"],
+                 [0, 4, 4, 4, 0, 4, 9, 8, 9, 0],
+                 ["ROOT", "cc", "nsubj", "aux", "conj", "obj", "punct", "det", "nsubj", "parataxis"],
+                 pos=["PROPN", "CCONJ", "PROPN", "AUX", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "VERB"])
     seeking = doc[4]
     assert seeking.dep_ == "ROOT" and seeking.head == seeking
     assert (doc[0].dep_, doc[0].head.text) == ("nsubj", "seeking")
@@ -61,9 +60,8 @@ def test_a_conjoined_subject_taken_for_the_root_goes_back_under_its_verb():
 
 def test_a_noun_root_that_is_a_predicate_keeps_its_conjunct():
     # "Egypt is the mediator and Qatar hosts the talks": a clause of its own, not a conjoined subject
-    words = ["Egypt", "is", "the", "mediator", "and", "Qatar", "hosts", "talks"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3, 6, 6, 3, 6],
-              deps=["nsubj", "cop", "det", "ROOT", "cc", "nsubj", "conj", "obj"],
-              pos=["PROPN", "AUX", "DET", "NOUN", "CCONJ", "PROPN", "VERB", "NOUN"])
-    doc = coordination_repair(doc)
+    doc = parsed(["Egypt", "is", "the", "mediator", "and", "Qatar", "hosts", "talks"],
+                 [3, 3, 3, 3, 6, 6, 3, 6],
+                 ["nsubj", "cop", "det", "ROOT", "cc", "nsubj", "conj", "obj"],
+                 pos=["PROPN", "AUX", "DET", "NOUN", "CCONJ", "PROPN", "VERB", "NOUN"])
     assert doc[3].dep_ == "ROOT" and doc[6].head.text == "mediator"
