@@ -60,6 +60,9 @@ class Pattern:
     # "collapse of talks|negotiations"; prepositions and nouns as alternatives
     obliques: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     reverse_code: str | None = None  # the event the target does back (a visit: 042 made, 043 hosted)
+    # the words an object or oblique names may stand anywhere in its noun phrase, the head or a word before
+    # it ("fire artillery" matches "fired two artillery shells"), as TABARI/PETRARCH dictionaries read them
+    words_in_phrase: bool = False
 
     @property
     def specificity(self) -> int:

@@ -126,7 +126,8 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
         return None
     obliques = [(prep.split()[-1] if len(prep.split()) == 2 and prep.split()[0] in pattern.particles else prep, noun)
                 for prep, noun in obliques]
-    if pattern.objects and (direct is None or not is_one_of(direct, pattern.objects)):
+    names = has_in_phrase if pattern.words_in_phrase else is_one_of
+    if pattern.objects and (direct is None or not names(direct, pattern.objects)):
         return None
     if pattern.obliques:
         # a required "to complain" may be a clause, not a prepositional object ("summoned the ambassador to
@@ -135,7 +136,7 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
                                if clause.dep_ in COMPLEMENT_DEPS
                                for mark in clause.children if mark.dep_ in {"mark", "aux"} and mark.i < clause.i]
         for prepositions, nouns in pattern.obliques:
-            if not any(prep in prepositions and (not nouns or is_one_of(noun, nouns)) for prep, noun in required):
+            if not any(prep in prepositions and (not nouns or names(noun, nouns)) for prep, noun in required):
                 return None
     target = None
     if pattern.target_after == ANY_TARGET:  # the coder looks for the clause's target among its actors
@@ -190,6 +191,13 @@ def is_one_of(noun: Token, words: frozenset[str]) -> bool:
             if head in (noun.lemma_.lower(), noun.lower_) and set(before) <= modifiers:
                 return True
     return False
+
+
+def has_in_phrase(noun: Token, words: frozenset[str]) -> bool:
+    """Every word of one of the alternatives ("full_diplomatic_ties") is the noun or a word before it in
+    its phrase ("restored full diplomatic ties", "fired two artillery shells")."""
+    phrase = {form for token in noun.subtree if token.i <= noun.i for form in (token.lemma_.lower(), token.lower_)}
+    return any(set(alternative.split("_")) <= phrase for alternative in words)
 
 
 def direct_object(verb: Token) -> Token | None:

@@ -9,9 +9,10 @@ A verb dictionary is a list of blocks:
 and synonym sets (`&NAME` followed by `+MEMBER` lines). A code `A:B` codes A from source to target and
 B back from target to source (a visit, and the host's welcome).
 
-What follows the verb becomes an eventwire pattern (`- * DIPLOMATIC TIES WITH +` -> `restore ties with
-{t}`): adjectives and other words before a noun are dropped (eventwire matches the noun that heads the
-object), synonym sets become alternatives. Patterns eventwire's grammar cannot hold — words before the
+What follows the verb becomes an eventwire pattern (`- * DIPLOMATIC TIES WITH +` -> `restore
+diplomatic_ties with {t}`): a run of words is one noun phrase whose words must all be there, each
+anywhere in the phrase (the head or a word before it: `- * ARTILLERY` matches "fired two artillery
+shells"), and synonym sets become alternatives. Patterns eventwire's grammar cannot hold — words before the
 verb, source slots, compound actors — are skipped and counted, so a user can see how much of a
 dictionary was taken. Codes outside the CAMEO table are kept as given, without Goldstein score, quad
 class or PLOVER type.
@@ -154,21 +155,22 @@ def add(dictionary: VerbDictionary, verb: str, words: list[str], code: str, wher
     forward, _, reverse = code.partition(":")
     try:
         words = words if "{t}" in words else [*words, "{t?}"]  # the clause's own target, as PETRARCH finds it
-        pattern = parse_pattern(forward.strip(), " ".join([verb, *head_nouns(words)]), where)
+        pattern = parse_pattern(forward.strip(), " ".join([verb, *noun_phrases(words)]), where)
     except LexiconError:
         return False
-    dictionary.patterns.append(replace(pattern, reverse_code=reverse.strip() or None))
+    dictionary.patterns.append(replace(pattern, reverse_code=reverse.strip() or None, words_in_phrase=True))
     return True
 
 
-def head_nouns(words: list[str]) -> list[str]:
-    """Drop the modifiers before a noun ("full diplomatic ties" -> "ties"): of a run of content words,
-    keep the last, which heads the phrase."""
+def noun_phrases(words: list[str]) -> list[str]:
+    """Join each run of content words into one noun phrase of eventwire's grammar ("full diplomatic ties"
+    -> "full_diplomatic_ties"; "military|economic ties" -> "military_ties|economic_ties")."""
     kept: list[str] = []
     for word in words:
         content = word not in SLOTS and not is_function_word(word)
         if content and kept and kept[-1] not in SLOTS and not is_function_word(kept[-1]):
-            kept[-1] = word
+            kept[-1] = "|".join(dict.fromkeys(f"{before}_{after}" for before in kept[-1].split("|")
+                                              for after in word.split("|")))
         else:
             kept.append(word)
     return kept

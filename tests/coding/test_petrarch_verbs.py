@@ -36,8 +36,7 @@ def test_blocks_synsets_and_reverse_codes(tmp_path):
     dictionary = read_verb_dictionary(write(tmp_path) / "test.verbs.txt")
     texts = {(p.code, p.reverse_code, p.text) for p in dictionary.patterns}
     assert ("064", None, "restore {t?}") in texts
-    assert ("065", None, "restore military|economic|ties {t?}") not in texts  # modifiers give way to the noun
-    assert ("065", None, "restore ties {t?}") in texts
+    assert ("065", None, "restore military_ties|economic_ties {t?}") in texts  # one phrase, every word needed
     assert ("032", "033", "arrive in {t}") in texts
     assert dictionary.skipped == 2  # words before the verb; a source slot and a compound actor
 
@@ -52,3 +51,17 @@ def test_dictionary_codes_events_with_reverse(tmp_path):
     events = {(e.cameo, codes[e.source[0]], codes[e.target[0]]) for e in record.events if e.target}
     assert {("032", "ARN", "GON"), ("033", "GON", "ARN"), ("065", "GON", "ARN")} <= events
     assert all(e.goldstein is None for e in record.events if e.cameo == "065")  # not a CAMEO code: no weight
+
+
+def test_dictionary_words_stand_anywhere_in_their_phrase(tmp_path):
+    from eventwire.engine import Extractor
+
+    (tmp_path / "test.verbs.txt").write_text("--- FIRE  [071]  ---\nFIRE\n- * ARTILLERY  [194]\n\n"
+                                             "--- RESTORE  [064]  ---\nRESTORE\n- * ECONOMIC TIES  [065]\n")
+    (tmp_path / "test.actors.txt").write_text(ACTORS)
+    extractor = Extractor(sources=ActorSources((tmp_path,), (), True))
+    [record] = extractor.extract([Article(text="Arnor fired two artillery shells at Gondor on Thursday. Gondor "
+                                               "restored ties with Arnor. Arnor restored full economic ties "
+                                               "with Gondor.")])
+    codes = [e.cameo for e in record.events]
+    assert codes == ["194", "064", "065"]  # a word before the head counts; a missing one does not
