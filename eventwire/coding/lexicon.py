@@ -24,6 +24,10 @@ import yaml
 DATA_DIR = Path(__file__).parent / "data"
 PARTICLES = frozenset({"back", "out", "away", "off", "up", "down", "over", "aside", "forward", "through",
                        "along", "ahead", "apart", "together", "around", "about"})
+# auxiliaries and negations: grammar words a dictionary pattern may name before its verb
+AUXILIARIES = frozenset({"be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "do", "does", "did",
+                         "will", "would", "shall", "should", "can", "could", "may", "might", "must", "wo", "ca"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SLOTS = {"{t}", "{t?}", "{s}", "{act}"}
 ANY_TARGET = "any"  # target_after for `{t?}`
 # English prepositions (a closed class of grammar words); "over", "through", "around" and "about"

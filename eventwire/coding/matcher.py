@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.coding.dates import names_a_time
-from eventwire.coding.lexicon import ANY_TARGET, NounPattern, Pattern
+from eventwire.coding.lexicon import ANY_TARGET, NEGATIONS, NounPattern, Pattern
 from eventwire.nlp.syntax import (OBJECT, PASSIVE_SUBJECT, is_passive, is_to_clause, possessor,
                                   prepositional_objects)
 
 PARTICLE_DEPS = {"compound:prt", "prt", "advmod", "case", "prep"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
-NEGATIONS = {"not", "n't", "never", "no"}
 TIME_ENTITIES = {"DATE", "TIME"}
 NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nn", "nmod:npmod", "npadvmod"}
 

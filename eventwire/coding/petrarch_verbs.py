@@ -6,15 +6,17 @@ A verb dictionary is a list of blocks:
                                       eventwire matches lemmas)
     - * IN +  [032]                   patterns: `*` the verb, `+` the target, `$` the source,
                                       `%` a compound actor, `&NAME` a synonym set, `_` joins words
+    - WILL NOT * AID  [054]           auxiliaries before the verb, and a negation (a word, or a set of
+                                      negated auxiliaries) that the pattern then needs
 and synonym sets (`&NAME` followed by `+MEMBER` lines). A code `A:B` codes A from source to target and
 B back from target to source (a visit, and the host's welcome).
 
 What follows the verb becomes an eventwire pattern (`- * DIPLOMATIC TIES WITH +` -> `restore
 diplomatic_ties with {t}`): a run of words is one noun phrase whose words must all be there, each
 anywhere in the phrase (the head or a word before it: `- * ARTILLERY` matches "fired two artillery
-shells"), and synonym sets become alternatives. Patterns eventwire's grammar cannot hold — words before the
-verb, source slots, compound actors — are skipped and counted, so a user can see how much of a
-dictionary was taken. Codes outside the CAMEO table are kept as given, without Goldstein score, quad
+shells"), and synonym sets become alternatives. Patterns eventwire's grammar cannot hold — other
+words before the verb, source slots, compound actors — are skipped and counted, so a user can see how
+much of a dictionary was taken. Codes outside the CAMEO table are kept as given, without Goldstein score, quad
 class or PLOVER type.
 """
 from __future__ import annotations
@@ -24,7 +26,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventwire.coding.codes import CameoCode
-from eventwire.coding.lexicon import PARTICLES, SLOTS, LexiconError, Pattern, is_preposition, parse_pattern
+from eventwire.coding.lexicon import (AUXILIARIES, NEGATIONS, PARTICLES, SLOTS, LexiconError, Pattern, is_preposition,
+                                      parse_pattern)
 
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
 CODE = re.compile(r"\[([^\]]+)\]")
@@ -87,10 +90,11 @@ def read_verb_dictionary(path: Path) -> VerbDictionary:
                 continue
             before, after = body.split("*", 1)
             words = expand(after.replace("_", " ").split(), synsets)
+            negated = negation_before(before.replace("_", " ").split(), synsets)
             for verb in verbs:
-                ok = not before.replace("_", " ").strip() and words is not None
+                ok = negated is not None and words is not None
                 dictionary.skipped += not (ok and add(dictionary, verb, words, code.group(1).strip(),
-                                                      f"{path}:{number}"))
+                                                      f"{path}:{number}", negated))
         else:
             lemma = verb_lemma(stripped.split("{", 1)[0].split()[0]) if stripped.split() else None
             if lemma and lemma not in verbs:
@@ -145,17 +149,36 @@ def expand(items: list[str], synsets: dict[str, list[str]]) -> list[str] | None:
     return words
 
 
+def negation_before(items: list[str], synsets: dict[str, list[str]]) -> bool | None:
+    """What the words before the verb say: True for a negation ("NOT *", "WILL NOT *", a set of negated
+    auxiliaries), False for auxiliaries alone ("HAS *") or nothing, None for anything eventwire's grammar
+    cannot hold there (other words, a source slot)."""
+    negated = False
+    for item in items:
+        if item.startswith("&"):
+            members = synsets.get(item.rstrip("_"), [])
+            if not members or not all(NEGATIONS & set(member.split()) for member in members):
+                return None
+            negated = True
+        elif item.lower() in NEGATIONS:
+            negated = True
+        elif item.lower() not in AUXILIARIES:
+            return None
+    return negated
+
+
 def verb_lemma(word: str) -> str | None:
     lemma = word.strip("_").lower()
     return lemma if WORD.match(lemma) else None
 
 
-def add(dictionary: VerbDictionary, verb: str, words: list[str], code: str, where: str) -> bool:
-    """Add the pattern `verb words` with its code (and reverse code); False when it cannot be read."""
+def add(dictionary: VerbDictionary, verb: str, words: list[str], code: str, where: str,
+        negated: bool = False) -> bool:
+    """Add the pattern `[not] verb words` with its code (and reverse code); False when it cannot be read."""
     forward, _, reverse = code.partition(":")
     try:
         words = words if "{t}" in words else [*words, "{t?}"]  # the clause's own target, as PETRARCH finds it
-        pattern = parse_pattern(forward.strip(), " ".join([verb, *noun_phrases(words)]), where)
+        pattern = parse_pattern(forward.strip(), " ".join(["not"] * negated + [verb, *noun_phrases(words)]), where)
     except LexiconError:
         return False
     dictionary.patterns.append(replace(pattern, reverse_code=reverse.strip() or None, words_in_phrase=True))

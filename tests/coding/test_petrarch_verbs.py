@@ -13,6 +13,7 @@ VERBS = """<!-- a test dictionary -->
 --- RESTORE  [064]  ---
 RESTORE    # a comment
 - NOT * RELATIONS  [112]
+- SAID * RELATIONS  [113]
 - * &TIETYPES TIES  [065]
 
 --- ARRIVE  [032:033]  ---
@@ -36,9 +37,10 @@ def test_blocks_synsets_and_reverse_codes(tmp_path):
     dictionary = read_verb_dictionary(write(tmp_path) / "test.verbs.txt")
     texts = {(p.code, p.reverse_code, p.text) for p in dictionary.patterns}
     assert ("064", None, "restore {t?}") in texts
+    assert ("112", None, "not restore relations {t?}") in texts  # a negation before the verb
     assert ("065", None, "restore military_ties|economic_ties {t?}") in texts  # one phrase, every word needed
     assert ("032", "033", "arrive in {t}") in texts
-    assert dictionary.skipped == 2  # words before the verb; a source slot and a compound actor
+    assert dictionary.skipped == 2  # other words before the verb; a source slot and a compound actor
 
 
 def test_dictionary_codes_events_with_reverse(tmp_path):
