@@ -278,7 +278,10 @@ class ActorResolver:
         head = term.root
         sector = next((agent_heads[c.i] for c in head.lefts if c.dep_ == "compound" and c.i in agent_heads), sector)
         modifiers = [t.left_edge.i for t in head.lefts if t.dep_ in MODIFIER_DEPS and t.i < term.start]
-        span = term.doc[min([term.start, *modifiers]):term.end]
+        start = min([term.start, *modifiers])
+        while start < term.start and term.doc[start].dep_ in {"case", "punct", "cc"}:
+            start += 1  # "Hundreds of UN troops" parsed with "of" on "UN": the phrase starts at "UN"
+        span = term.doc[start:term.end]
         owners = self.owners_of(head, term, names)
         if not owners:
             if term.text.lower() in self.matchers.owned_only and possessor(head) is None:

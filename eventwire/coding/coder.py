@@ -28,10 +28,11 @@ from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatch, NounMatcher, V
                                        is_negated, is_one_of)
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import (SUBJECT, appositives, noun_phrase_tokens, phrase_tokens, possessor,
+from eventwire.nlp.syntax import (SUBJECT, appositives, is_passive, noun_phrase_tokens, phrase_tokens, possessor,
                                   prepositional_objects, subjects_of)
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
+EVENT_SETTING_PREPOSITIONS = {"in", "during"}  # "killed in an air strike", "wounded during clashes"
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
 REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 APPEAL_ROOTS = {"02", "10"}  # appeal, demand: the act is asked of the target
@@ -78,7 +79,9 @@ class EventCoder:
         support = yaml.safe_load(lexicon_file(lexicon_dir, "support_verbs.yaml").read_text(encoding="utf8")) or {}
         self.support_verbs = frozenset(support.get("verbs", []))
         self.undoing_verbs = frozenset(support.get("undoing", []))
-        self.carrying_verbs = self.support_verbs | self.undoing_verbs  # verbs whose object names their event
+        self.receiving_verbs = frozenset(support.get("receiving", []))
+        # verbs whose object names their event
+        self.carrying_verbs = self.support_verbs | self.undoing_verbs | self.receiving_verbs
         self.walkouts = Walkouts.load(lexicon_file(lexicon_dir, "walkouts.yaml"))
 
     def code(self, doc: Doc, mentions: list[Mention], context: CodingContext) -> list[Event]:
@@ -117,7 +120,8 @@ class EventCoder:
             # "Egypt's call to release the hostages": Egypt asks; who is asked is not named
             clause = governors(token, {"conj", "xcomp"})[-1]
             asked_of_nobody = modality == "demanded" and clause_noun(clause) is not None
-            sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token)
+            sources = [] if asked_of_nobody else self.first_actors(subjects_of(token), by_token) \
+                or self.event_agents(token, by_token)
             targets = self.targets_of(match, by_token, sources)
             if is_statement(match.pattern.code) and not targets:
                 continue  # a statement to no actor ("speaking to journalists") is the quote's, not an event
@@ -276,7 +280,7 @@ class EventCoder:
         lemma = verb.lemma_.lower()
         if obj is None or lemma not in self.carrying_verbs:
             return None
-        match = self.nouns.match(obj, support=verb)
+        match = self.nouns.match(obj, support=verb, target_given=lemma in self.receiving_verbs)
         if match is None or verb_match is not None and not is_statement(verb_match.pattern.code) \
                 and verb_match.pattern.specificity > match.pattern.specificity:
             return None
@@ -295,6 +299,13 @@ class EventCoder:
             return None
         match, code, undoing = carried
         subjects = self.first_actors(subjects_of(verb), by_token)
+        if verb.lemma_.lower() in self.receiving_verbs:  # "Obama faces pressure from Congress": Congress acts
+            sources = self.actors_at(match.source, by_token) or self.owners(match.noun, by_token, 1)
+            targets = others(subjects, sources)
+            if not sources or not targets:
+                return None
+            return self.build(code, match.noun, match.pattern.specificity, sources, targets, is_negated(verb),
+                              modality_of(verb), context, places, count)
         # who refuses is the verb's subject ("Egypt rejected Israel's offer of talks"); who carries out, the
         # noun's own source if it names one ("Israel's forces launched attacks")
         owners = self.actors_at(match.source, by_token)
@@ -305,6 +316,20 @@ class EventCoder:
         modality = "demanded" if asked_within(verb, requested) else modality_of(verb)
         return self.build(code, match.noun, match.pattern.specificity, sources, targets, is_negated(verb) != undoing,
                           modality, context, places, count)
+
+    def event_agents(self, verb: Token, by_token: dict[int, list[Mention]]) -> list[Mention]:
+        """For a passive verb with no agent, whoever did the event it happened in ("were killed in an Israeli
+        air strike", "killed in an air strike by government forces"): the actors of an event noun in an
+        "in" or "during" phrase, its own or its owner's."""
+        if not is_passive(verb):
+            return []
+        for preposition, noun in prepositional_objects(verb):
+            if preposition in EVENT_SETTING_PREPOSITIONS and self.nouns.usual_code(noun) is not None:
+                match = self.nouns.match(noun, target_given=True)
+                found = self.actors_at(match.source if match else None, by_token) or self.owners(noun, by_token, 1)
+                if found:
+                    return found
+        return []
 
     def clause_targets(self, match: VerbMatch, by_token: dict[int, list[Mention]],
                        sources: list[Mention]) -> list[Mention]:

@@ -250,18 +250,19 @@ class NounMatcher:
         codes = Counter(p.code for p in self.candidates(noun) if not p.modifiers)
         return codes.most_common(1)[0][0] if codes else None
 
-    def match(self, noun: Token, support: Token | None = None) -> NounMatch | None:
+    def match(self, noun: Token, support: Token | None = None, target_given: bool = False) -> NounMatch | None:
         """The most specific pattern that matches at `noun`, or None. support: a verb that carries the
-        noun's event out ("launched attacks on India"), whose obliques count as the noun's."""
+        noun's event out ("launched attacks on India"), whose obliques count as the noun's; target_given:
+        the target comes from elsewhere ("Obama faces pressure from Congress"), the slot may stay empty."""
         best: NounMatch | None = None
         for pattern in self.candidates(noun):
-            found = fill_noun(pattern, noun, support)
+            found = fill_noun(pattern, noun, support, target_given)
             if found is not None and (best is None or pattern.specificity > best.pattern.specificity):
                 best = NounMatch(pattern, noun, *found)
         return best
 
 
-def fill_noun(pattern: NounPattern, noun: Token, support: Token | None = None,
+def fill_noun(pattern: NounPattern, noun: Token, support: Token | None = None, target_given: bool = False,
               ) -> tuple[Token | None, Token | None] | None:
     """(source, target) tokens when the noun has every required modifier and oblique, else None; the
     obliques of a support verb count as the noun's (the parser often hangs "on India" on "launched")."""
@@ -284,6 +285,6 @@ def fill_noun(pattern: NounPattern, noun: Token, support: Token | None = None,
         target = source.conjuncts[-1] if source is not None and source.conjuncts else None
     elif pattern.target_after:
         target = slot_filler(pattern.target_after, obliques)
-    if pattern.target_after and target is None:
+    if pattern.target_after and target is None and not target_given:
         return None
     return source, target

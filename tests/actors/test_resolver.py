@@ -115,3 +115,9 @@ def test_an_agent_belongs_to_the_name_its_prepositional_object_belongs_to(resolv
     mentions = resolve(resolver, "Israel released the mayor of the northern Egyptian city of Arish on Monday.")
     mayor = next(m.identity for m in mentions if "mayor" in m.span.text)
     assert (mayor.key, mayor.sector) == ("EGY", "GOV")
+
+
+def test_an_agent_phrase_does_not_start_with_a_preposition_the_parser_hung_on_its_owner(resolver):
+    # parsed with "of" on "UN": the phrase starts at "UN"
+    mentions = resolve(resolver, "Hundreds of UN troops withdrew from the Golan on Monday.")
+    assert identity_of(mentions, "UN troops").cameo_code == "IGOUNO"

@@ -39,6 +39,7 @@ LEXICON = """
   - step up pressure on {t}
 "190":
   - attack {t}
+  - kill {t}
   - fire
 "010":
   - speak to {t}
@@ -65,6 +66,8 @@ NOUNS = """
   - suspension of aid to {t}
 "042":
   - visit to {t}
+"111":
+  - criticism of {t}
 """
 
 
@@ -256,6 +259,19 @@ def test_an_undoing_verb_refuses_the_act_its_object_names(code):
     assert code("Egypt cancelled a planned visit to Israel.") == [("125", ["EGY"], ["ISR"], False, "asserted")]
     assert code("Egypt cancelled Israel's visit to Qatar.")[0][:3] == ("125", ["EGY"], ["ISR"])  # Israel's offer
     assert ("190", ["ISR"], ["EGY"], False, "asserted") in code("Qatar rejected Israel's attack on Egypt.")
+
+
+def test_a_receiving_verb_takes_the_event_its_object_names_from_its_giver(code):
+    assert code("Israel faced sharp criticism from Egypt.") == [("111", ["EGY"], ["ISR"], False, "asserted")]
+    assert code("Israel faced criticism.") == []  # no one gives it
+
+
+def test_a_passive_with_no_agent_is_done_by_whoever_did_the_event_it_happened_in(code):
+    assert ("190", ["ISR"], ["EGY"], False, "asserted") in code(
+        "Two Egyptian soldiers were killed in an Israeli attack on Monday.")
+    assert ("190", ["ISR"], ["EGY"], False, "asserted") in code(
+        "Two Egyptian soldiers were killed in an attack by Israel.")
+    assert code("Two Egyptian soldiers were killed in Gaza.") == []  # a place, not an event
 
 
 def test_a_threat_to_do_a_hostile_act_is_the_threat_of_that_act(code):
