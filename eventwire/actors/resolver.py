@@ -168,9 +168,19 @@ class ActorResolver:
         matches = self.dictionary_matches(doc, day)
         covered = {token.i for match in matches for token in match.span}
         for span, targets in self.matchers.find_names(doc):
-            if covered.isdisjoint(range(span.start, span.end)):
-                matches.append(NameMatch(span, self.identify(span, targets[0], day), targets[0]))
+            target = self.named_on(targets, day)
+            if target is not None and covered.isdisjoint(range(span.start, span.end)):
+                matches.append(NameMatch(span, self.identify(span, target, day), target))
         return matches
+
+    def named_on(self, targets: list[Target], day: date | None) -> Target | None:
+        """The entry a name stands for: the first by kind; of several people sharing a name ("Bush",
+        "Clinton"), the one in office on the day (a role outside the ELI sector), else nobody."""
+        people = [t for t in targets if t.kind == "person"]
+        if targets[0].kind != "person" or len(people) == 1:
+            return targets[0]
+        in_office = [t for t in people if (role := self.kb.people[t.id].role_on(day)) and role.sector != "ELI"]
+        return in_office[0] if len(in_office) == 1 else None
 
     def dictionary_matches(self, doc: Doc, day: date | None) -> list[NameMatch]:
         if self.dictionaries is None:

@@ -121,3 +121,11 @@ def test_an_agent_phrase_does_not_start_with_a_preposition_the_parser_hung_on_it
     # parsed with "of" on "UN": the phrase starts at "UN"
     mentions = resolve(resolver, "Hundreds of UN troops withdrew from the Golan on Monday.")
     assert identity_of(mentions, "UN troops").cameo_code == "IGOUNO"
+
+
+def test_a_shared_surname_names_whoever_was_in_office_on_the_article_date(resolver):
+    text = "Bush met the delegation."
+    assert identity_of(resolve(resolver, text, date(1991, 3, 6)), "Bush").kb_id == "george_h_w_bush"
+    assert identity_of(resolve(resolver, text, date(2008, 8, 6)), "Bush").cameo_code == "USAGOV"
+    assert identity_of(resolve(resolver, text, date(2008, 8, 6)), "Bush").kb_id == "george_w_bush"
+    assert identity_of(resolve(resolver, text, date(2024, 3, 6)), "Bush").kb_id is None  # neither in office
