@@ -1,6 +1,6 @@
 """In-document coreference: pronouns and definite descriptions resolved to actors named earlier.
 
-A salience model in the spirit of centering: the candidates are the resolved mentions of the current
+A salience model in the spirit of centering: the candidates are the actor mentions of the current
 and the two previous sentences that fit the description (a person for "he", a group for "the
 movement", actors named together for "the two countries"); the nearest sentence wins, then subjects
 and speakers ("according to X") over other roles, then the closest mention.
@@ -17,12 +17,12 @@ from eventwire.nlp.syntax import POSSESSIVE, SUBJECT
 
 SENTENCE_WINDOW = 2
 PLURAL_TAGS = {"NNS", "NNPS"}
-KINDS_BY_REFERENCE = {
+KINDS_BY_REFERENCE = {  # "agent": an agent whose owner is not stated ("Ethiopian rebels": ---REB)
     "person": {"person"},
-    "group": {"group", "organisation"},
+    "group": {"group", "organisation", "agent"},
     "state": {"state"},
-    "actor": {"group", "organisation", "state"},
-    "plural": {"group", "organisation", "state"},
+    "actor": {"group", "organisation", "state", "agent"},
+    "plural": {"group", "organisation", "state", "agent"},
 }
 
 
@@ -143,8 +143,9 @@ def sentence_numbers(doc: Doc) -> dict[int, int]:
 
 def refer_back(span: Span, description: Description, earlier: list[Mention], groups: list[list],
                sentence_of: dict[int, int]) -> list[Mention]:
-    """The antecedents of a reference among the resolved mentions before it, within the sentence window."""
+    """The antecedents of a reference among the actor mentions before it, within the sentence window; an
+    actor named but not identified ("Ethipian rebels said they ...", a person outside the knowledge base)
+    is an antecedent too, so that what the reference does is still its act."""
     here = sentence_of[span.start]
-    pool = [m for m in earlier if m.span.end <= span.start and m.identity.key is not None
-            and here - sentence_of[m.span.start] <= SENTENCE_WINDOW]
+    pool = [m for m in earlier if m.span.end <= span.start and here - sentence_of[m.span.start] <= SENTENCE_WINDOW]
     return antecedents(span, description, pool, groups, sentence_of)

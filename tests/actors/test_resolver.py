@@ -129,3 +129,10 @@ def test_a_shared_surname_names_whoever_was_in_office_on_the_article_date(resolv
     assert identity_of(resolve(resolver, text, date(2008, 8, 6)), "Bush").cameo_code == "USAGOV"
     assert identity_of(resolve(resolver, text, date(2008, 8, 6)), "Bush").kb_id == "george_w_bush"
     assert identity_of(resolve(resolver, text, date(2024, 3, 6)), "Bush").kb_id is None  # neither in office
+
+
+def test_an_actor_named_but_not_identified_is_still_an_antecedent(resolver):
+    mentions = resolve(resolver, "Armed rebels said on Saturday they would release the nurses.")
+    they = [m for m in mentions if m.span.text == "they"]
+    assert they and they[0].antecedent.span.text == "Armed rebels"  # whose rebels is not said
+    assert they[0].identity.cameo_code == "---REB"
