@@ -300,7 +300,10 @@ class EventCoder:
         match, code, undoing = carried
         subjects = self.first_actors(subjects_of(verb), by_token)
         if verb.lemma_.lower() in self.receiving_verbs:  # "Obama faces pressure from Congress": Congress acts
-            sources = self.actors_at(match.source, by_token) or self.owners(match.noun, by_token, 1)
+            # the giver: the noun's source or owner, or a "from" phrase the parser hung on the verb
+            sources = self.actors_at(match.source, by_token) or self.owners(match.noun, by_token, 1) or next(
+                (found for preposition, noun in prepositional_objects(verb) if preposition in {"from", "by"}
+                 for found in [self.actors_at(noun, by_token)] if found), [])
             targets = others(subjects, sources)
             if not sources or not targets:
                 return None
@@ -366,16 +369,22 @@ class EventCoder:
             return self.actors_at(match.target, by_token)
         # a slot that names no actor ("filed a lawsuit against X over an opinion piece", the slot read at
         # "over"): what the clause acts on
-        return self.slot_actors(match.target, by_token, sources) or self.clause_targets(match, by_token, sources)
+        found = self.slot_actors(match.target, by_token, sources)
+        direct = direct_object(match.verb)
+        if found and all(m.identity.type == "location" for m in found) and direct is not None \
+                and match.target is not direct and not match.pattern.objects:
+            # "will meet Erdogan in Ankara": the place says where, the object whom
+            whom = [m for m in self.actors_at(direct, by_token) if m.identity.type != "location"]
+            found = whom or found
+        return found or self.clause_targets(match, by_token, sources)
 
     def first_other_actors(self, tokens: list[Token], by_token: dict[int, list[Mention]], sources: list[Mention],
                            named: list[frozenset[str]] = ()) -> list[Mention]:
         """The actors of the first of the tokens that stands for an actor not of the sources' own side,
         skipping the nouns a pattern names."""
-        own = {m.identity.key for m in sources if m.identity.key}
         for token in tokens:
             if token.i in by_token and not any(is_one_of(token, nouns) for nouns in named) \
-                    and not any(m.identity.key in own for m in by_token[token.i]):
+                    and others(by_token[token.i], sources):
                 return self.actors_at(token, by_token)
         return []
 
@@ -494,9 +503,17 @@ def top_down(tokens: Iterable[Token]) -> list[Token]:
 
 
 def others(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
-    """The targets that stand for someone other than every source (by identity key, else by mention)."""
-    keys = {m.identity.key for m in sources if m.identity.key}
-    return [m for m in targets if m not in sources and (m.identity.key is None or m.identity.key not in keys)]
+    """The targets that stand for someone other than every source: another mention, of another identity or
+    of the same state's other side ("the government accepts the demands of protesters": NPLGOV, NPLOPP;
+    but "Israel ... its army" is one side)."""
+    return [m for m in targets if m not in sources and not any(same_side(m, source) for source in sources)]
+
+
+def same_side(one: Mention, other: Mention) -> bool:
+    """Whether two mentions stand for the same actor: one identity key, and one sector unless either
+    names none."""
+    a, b = one.identity, other.identity
+    return a.key is not None and a.key == b.key and (a.sector is None or b.sector is None or a.sector == b.sector)
 
 
 def reads_nothing_alone(match: VerbMatch, sources: list[Mention], targets: list[Mention]) -> bool:

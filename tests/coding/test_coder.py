@@ -43,6 +43,10 @@ LEXICON = """
   - fire
 "010":
   - speak to {t}
+"044":
+  - meet in {t}
+"040":
+  - meet {t}
 "130":
   - threaten to {act}
 "051":
@@ -259,6 +263,17 @@ def test_an_undoing_verb_refuses_the_act_its_object_names(code):
     assert code("Egypt cancelled a planned visit to Israel.") == [("125", ["EGY"], ["ISR"], False, "asserted")]
     assert code("Egypt cancelled Israel's visit to Qatar.")[0][:3] == ("125", ["EGY"], ["ISR"])  # Israel's offer
     assert ("190", ["ISR"], ["EGY"], False, "asserted") in code("Qatar rejected Israel's attack on Egypt.")
+
+
+def test_a_state_and_its_other_side_are_two_actors(code):
+    assert code("The Egyptian government faced criticism from Egyptian protesters.") == [
+        ("111", ["EGY"], ["EGY"], False, "asserted")]  # EGYOPP -> EGYGOV
+    assert code("Israel faced criticism from its army.") == []  # Israel and its army: one side
+
+
+def test_a_place_in_a_slot_gives_way_to_the_object_that_names_whom(code):
+    assert code("Putin met Erdogan in Ankara on Monday.") == [("044", ["RUS"], ["TUR"], False, "asserted")]
+    assert code("Putin and Erdogan met in Ankara.")[0][2] == ["TUR"]  # no object: the place is all there is
 
 
 def test_a_receiving_verb_takes_the_event_its_object_names_from_its_giver(code):
