@@ -321,11 +321,17 @@ class EventCoder:
                           modality, context, places, count)
 
     def event_agents(self, verb: Token, by_token: dict[int, list[Mention]]) -> list[Mention]:
-        """For a passive verb with no agent, whoever did the event it happened in ("were killed in an Israeli
-        air strike", "killed in an air strike by government forces"): the actors of an event noun in an
-        "in" or "during" phrase, its own or its owner's."""
+        """For a passive verb with no agent, a "by" phrase the parser hung on one of its phrases ("were
+        released from captivity by the government"), else whoever did the event it happened in ("were killed
+        in an Israeli air strike", "killed in an air strike by government forces"): the actors of an event
+        noun in an "in" or "during" phrase, its own or its owner's."""
         if not is_passive(verb):
             return []
+        for _, noun in prepositional_objects(verb):
+            for preposition, agent in prepositional_objects(noun):
+                found = self.actors_at(agent, by_token) if preposition == "by" else []
+                if found:
+                    return found
         for preposition, noun in prepositional_objects(verb):
             if preposition in EVENT_SETTING_PREPOSITIONS and self.nouns.usual_code(noun) is not None:
                 match = self.nouns.match(noun, target_given=True)

@@ -71,20 +71,26 @@ class VerbMatcher:
         return self.usual_codes.get(self.head(verb))
 
     def match(self, verb: Token) -> VerbMatch | None:
-        """The most specific pattern that matches at `verb`, or None."""
+        """The most specific pattern that matches at `verb`, or None. When none matches whole, the most
+        specific one that has every word of its own but is missing its prepositional target slot ("imposed
+        sanctions over the crisis, including travel bans, on Myanmar's commanders", where the parser hung
+        "on ..." deep in the phrase): its target is left to the clause."""
         negated = is_negated(verb)
-        best: VerbMatch | None = None
-        for pattern in self.candidates(verb):
-            if pattern.negated and not negated:
-                continue
-            found = fill(pattern, verb)
-            if found is None:
-                continue
-            target, complement = found
-            candidate = VerbMatch(pattern, verb, target, complement, negated and not pattern.negated)
-            if best is None or pattern.specificity > best.pattern.specificity:
-                best = candidate
-        return best
+        for open_slot in (False, True):
+            best: VerbMatch | None = None
+            for pattern in self.candidates(verb):
+                if pattern.negated and not negated:
+                    continue
+                found = fill(pattern, verb, open_slot)
+                if found is None:
+                    continue
+                target, complement = found
+                candidate = VerbMatch(pattern, verb, target, complement, negated and not pattern.negated)
+                if best is None or pattern.specificity > best.pattern.specificity:
+                    best = candidate
+            if best is not None:
+                return best
+        return None
 
 
 def is_negated(verb: Token) -> bool:
@@ -112,8 +118,9 @@ def usual_code(patterns: list[Pattern]) -> str | None:
     return min(codes, key=lambda code: (-codes[code], code))
 
 
-def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | None:
-    """(target, complement) tokens when the pattern's parts are all in the parse, else None."""
+def fill(pattern: Pattern, verb: Token, open_slot: bool = False) -> tuple[Token | None, Token | None] | None:
+    """(target, complement) tokens when the pattern's parts are all in the parse, else None; with
+    open_slot, a prepositional target slot may stay empty (None for the target)."""
     particles = [child for child in verb.children if child.dep_ in PARTICLE_DEPS]
     direct = direct_object(verb)
     # obliques may hang on a particle ("away from the talks") or on the object ("delegation from Doha")
@@ -146,7 +153,10 @@ def fill(pattern: Pattern, verb: Token) -> tuple[Token | None, Token | None] | N
         target = direct
     elif pattern.target_after:
         target = slot_filler(pattern.target_after, obliques)
-    if pattern.target_after and target is None:
+    # a prepositional slot may stay open only where the pattern's object matched ("impose sanctions on
+    # {t}"), not when the slot's preposition is all it has ("call on {t}")
+    may_open = open_slot and pattern.target_after != "object" and bool(pattern.objects)
+    if pattern.target_after and target is None and not may_open:
         return None
     complement = None
     if pattern.complement:

@@ -334,6 +334,17 @@ def test_a_time_never_fills_a_target_slot():
     assert matcher.match(load_pipeline()("Egypt called on Hamas.")[1]).target.text == "Hamas"
 
 
+def test_a_pattern_missing_only_its_slot_matches_with_the_target_left_to_the_clause():
+    from eventwire.coding.lexicon import parse_pattern
+    from eventwire.coding.matcher import VerbMatcher
+
+    matcher = VerbMatcher([parse_pattern("163", "impose sanctions on {t}", "test"),
+                           parse_pattern("020", "call on {t}", "test")])
+    match = matcher.match(load_pipeline()("Washington imposed sanctions over the crisis.")[1])
+    assert (match.pattern.code, match.target) == ("163", None)  # its own word, "sanctions", is there
+    assert matcher.match(load_pipeline()("Egypt called Hamas.")[1]) is None  # nothing but the slot's word
+
+
 def test_an_asked_or_promised_act_no_pattern_reads_whole_is_read_by_its_usual_code(code):
     events = code("Egypt promised to provide Mali with food.")
     assert [(e[0][:2], e[1], e[2], e[4]) for e in events if e[0][:2] != "03" or e[2]] == [
