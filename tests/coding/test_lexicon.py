@@ -47,7 +47,8 @@ def test_conflict_sentences_with_the_bundled_lexicon(extractor):
             "near El Fasher. Turkey imposed sanctions on Sweden.")
     [record] = extractor.extract([Article(text=text, published=date(2025, 6, 2))])
     codes = {a.id: a.cameo_code for a in record.actors}
-    events = {(e.cameo_root, tuple(codes[i] for i in e.source), tuple(codes[i] for i in e.target)) for e in record.events}
+    events = {(e.cameo_root, tuple(codes[i] for i in e.source), tuple(codes[i] for i in e.target))
+              for e in record.events}
     assert ("19", ("ISRMIL",), ("PSE",)) in events
     assert ("19", ("RUSMIL",), ("UKR",)) in events
     assert any(root == "17" and source == ("KENCOP",) for root, source, _ in events)
