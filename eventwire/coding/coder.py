@@ -301,9 +301,8 @@ class EventCoder:
         subjects = self.first_actors(subjects_of(verb), by_token)
         if verb.lemma_.lower() in self.receiving_verbs:  # "Obama faces pressure from Congress": Congress acts
             # the giver: the noun's source or owner, or a "from" phrase the parser hung on the verb
-            sources = self.actors_at(match.source, by_token) or self.owners(match.noun, by_token, 1) or next(
-                (found for preposition, noun in prepositional_objects(verb) if preposition in {"from", "by"}
-                 for found in [self.actors_at(noun, by_token)] if found), [])
+            sources = self.actors_at(match.source, by_token) or self.owners(match.noun, by_token, 1) \
+                or self.actors_after(verb, {"from", "by"}, by_token)
             targets = others(subjects, sources)
             if not sources or not targets:
                 return None
@@ -328,10 +327,9 @@ class EventCoder:
         if not is_passive(verb):
             return []
         for _, noun in prepositional_objects(verb):
-            for preposition, agent in prepositional_objects(noun):
-                found = self.actors_at(agent, by_token) if preposition == "by" else []
-                if found:
-                    return found
+            found = self.actors_after(noun, {"by"}, by_token)
+            if found:
+                return found
         for preposition, noun in prepositional_objects(verb):
             if preposition in EVENT_SETTING_PREPOSITIONS and self.nouns.usual_code(noun) is not None:
                 match = self.nouns.match(noun, target_given=True)
@@ -376,12 +374,11 @@ class EventCoder:
         # a slot that names no actor ("filed a lawsuit against X over an opinion piece", the slot read at
         # "over"): what the clause acts on
         found = self.slot_actors(match.target, by_token, sources)
-        direct = direct_object(match.verb)
-        if found and all(m.identity.type == "location" for m in found) and direct is not None \
-                and match.target is not direct and not match.pattern.objects:
+        if found and all(m.identity.type == "location" for m in found) and not match.pattern.objects:
             # "will meet Erdogan in Ankara": the place says where, the object whom
-            whom = [m for m in self.actors_at(direct, by_token) if m.identity.type != "location"]
-            found = whom or found
+            direct = direct_object(match.verb)
+            if direct is not None and match.target is not direct:
+                found = [m for m in self.actors_at(direct, by_token) if m.identity.type != "location"] or found
         return found or self.clause_targets(match, by_token, sources)
 
     def first_other_actors(self, tokens: list[Token], by_token: dict[int, list[Mention]], sources: list[Mention],
@@ -467,13 +464,22 @@ class EventCoder:
             return self.actors_at(owner, by_token, depth)
         clauses = [c for c in noun.children if c.dep_ in {"acl", "acl:relcl", "relcl"}]
         for head in [noun, *clauses]:  # "criticism from U.S. officials", "the remarks made by Trump"
-            for preposition, child in prepositional_objects(head):
-                found = self.actors_at(child, by_token, depth) if preposition in OWNER_PREPOSITIONS else []
-                if found:
-                    return found
+            found = self.actors_after(head, OWNER_PREPOSITIONS, by_token, depth)
+            if found:
+                return found
         # an actor named by the words before the noun: "Chinese hackers", "a Daesh explosives factory"
         return next((by_token[t.i] for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.i in by_token
                      and any(m.identity.key for m in by_token[t.i])), [])
+
+
+    def actors_after(self, head: Token, prepositions: set[str], by_token: dict[int, list[Mention]],
+                     depth: int = 2) -> list[Mention]:
+        """The actors of the first object of one of the prepositions hanging on the head that stands for any."""
+        for preposition, noun in prepositional_objects(head):
+            found = self.actors_at(noun, by_token, depth) if preposition in prepositions else []
+            if found:
+                return found
+        return []
 
 
 def side_key(mention: Mention) -> str:

@@ -76,21 +76,18 @@ class VerbMatcher:
         sanctions over the crisis, including travel bans, on Myanmar's commanders", where the parser hung
         "on ..." deep in the phrase): its target is left to the clause."""
         negated = is_negated(verb)
-        for open_slot in (False, True):
-            best: VerbMatch | None = None
-            for pattern in self.candidates(verb):
-                if pattern.negated and not negated:
-                    continue
-                found = fill(pattern, verb, open_slot)
-                if found is None:
-                    continue
-                target, complement = found
-                candidate = VerbMatch(pattern, verb, target, complement, negated and not pattern.negated)
-                if best is None or pattern.specificity > best.pattern.specificity:
-                    best = candidate
-            if best is not None:
-                return best
-        return None
+        best: dict[bool, VerbMatch] = {}  # by whether the slot stayed open
+        for pattern in self.candidates(verb):
+            if pattern.negated and not negated:
+                continue
+            found = fill(pattern, verb, open_slot=True)
+            if found is None:
+                continue
+            target, complement = found
+            slot_open = target is None and pattern.target_after not in (None, ANY_TARGET)
+            if slot_open not in best or pattern.specificity > best[slot_open].pattern.specificity:
+                best[slot_open] = VerbMatch(pattern, verb, target, complement, negated and not pattern.negated)
+        return best.get(False) or best.get(True)
 
 
 def is_negated(verb: Token) -> bool:
