@@ -5,29 +5,47 @@ punctuation; a parser trained on running prose would glue them to the next sente
 starts a sentence. Within a line, a parser also cuts sentences after a plain word ("Hezbollah chief
 Hassan Nasrallah | on Wednesday | rejected a call ...", "Majority | Forward, a political group ..."),
 which leaves verbs without their subjects; a sentence starts only after punctuation or a word that
-ends in a full stop ("U.S."), and there the splitter decides. Setting `is_sent_start` before the
+ends in a full stop ("U.S."), and there the splitter decides. Setting the sentence starts before the
 parser makes it respect both, for any spaCy pipeline.
+
+Both rules read only the word before each token, so they are decided once per distinct word of the
+document and written as one array: setting `Token.is_sent_start` token by token cost a tenth of the
+pipeline's time on news articles.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.lexeme import Lexeme
+from spacy.tokens import Doc
+
+STARTS, INSIDE = 1, -1  # SENT_START values; 0 leaves the decision to the splitter
 
 
 @Language.component("line_break_boundaries")
 def line_break_boundaries(doc: Doc) -> Doc:
     """doc (Doc): a tokenized document. RETURNS (Doc): the same, with a sentence start after each line
     break and none after a word that is not punctuation and does not end in a full stop."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.is_space:
-            continue
-        if "\n" in previous.text_with_ws:
-            token.is_sent_start = True
-        elif not may_end_sentence(previous):
-            token.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    words, word_of = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+    lexemes = [doc.vocab[int(word)] for word in words]
+    breaks_line = numpy.array([is_line_break(lexeme) for lexeme in lexemes])[word_of]
+    may_end = numpy.array([may_end_sentence(lexeme) for lexeme in lexemes])[word_of]
+    is_space = numpy.array([lexeme.is_space for lexeme in lexemes])[word_of]
+    starts = doc.to_array(SENT_START).astype("int64")
+    follows = starts[1:]  # each token after the first, read against the word before it
+    decided = ~is_space[1:]
+    follows[decided & ~may_end[:-1]] = INSIDE
+    follows[decided & breaks_line[:-1]] = STARTS
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
-def may_end_sentence(token: Token) -> bool:
-    return token.is_punct or token.is_space or token.text.endswith((".", "!", "?"))
+def is_line_break(word: Lexeme) -> bool:
+    return "\n" in word.orth_
+
+
+def may_end_sentence(word: Lexeme) -> bool:
+    return word.is_punct or word.is_space or word.orth_.endswith((".", "!", "?"))

@@ -51,6 +51,19 @@ def test_sentences_start_after_line_breaks_and_never_after_a_plain_word():
     assert starts["Hamas"] is True  # after a line break
     assert starts["on"] is False and starts["rejected"] is False  # after a word, within a line
     assert starts["It"] is None  # after a full stop the parser decides
+    paragraphs = line_break_boundaries(nlp.make_doc("Gaza talks\n\nQatar said"))
+    assert [t.is_sent_start for t in paragraphs if not t.is_space] == [True, False, True, False]
+    assert len(line_break_boundaries(nlp.make_doc("Talks"))) == 1
     sentences = [s.text for s in nlp("Hamas chief Ismail Haniyeh on Wednesday directly rejected a call from "
                                      "Egypt for his movement to disarm.").sents]
     assert len(sentences) == 1
+
+
+def test_loading_the_pipeline_keeps_blas_on_one_thread_per_process():
+    from threadpoolctl import threadpool_info
+
+    from eventwire.nlp.pipeline import BLAS_THREADS
+
+    load_pipeline()
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == BLAS_THREADS for pool in blas)
