@@ -77,10 +77,12 @@ class VerbMatcher:
         "on ..." deep in the phrase): its target is left to the clause."""
         negated = is_negated(verb)
         best: dict[bool, VerbMatch] = {}  # by whether the slot stayed open
-        for pattern in self.candidates(verb):
+        candidates = self.candidates(verb)
+        arguments = VerbArguments.of(verb) if candidates else None
+        for pattern in candidates:
             if pattern.negated and not negated:
                 continue
-            found = fill(pattern, verb, open_slot=True)
+            found = fill(pattern, arguments, open_slot=True)
             if found is None:
                 continue
             target, complement = found
@@ -115,14 +117,37 @@ def usual_code(patterns: list[Pattern]) -> str | None:
     return min(codes, key=lambda code: (-codes[code], code))
 
 
-def fill(pattern: Pattern, verb: Token, open_slot: bool = False) -> tuple[Token | None, Token | None] | None:
+@dataclass(frozen=True)
+class VerbArguments:
+    """What a verb governs in the parse, read once and checked against each of its patterns: its particles,
+    its direct object, and the prepositional objects and marked clauses of the verb, of each particle and
+    of the object, where obliques may also hang ("away from the talks", "delegation from Doha")."""
+
+    verb: Token
+    particles: tuple[Token, ...]
+    direct: Token | None
+    obliques: dict[int, tuple[tuple[str, Token], ...]]  # by the token they hang on
+    clauses: dict[int, tuple[tuple[str, Token], ...]]  # (mark or "to", clause) by the token they hang on
+
+    @classmethod
+    def of(cls, verb: Token) -> VerbArguments:
+        particles = tuple(child for child in verb.children if child.dep_ in PARTICLE_DEPS)
+        direct = direct_object(verb)
+        heads = [verb, *particles, *([direct] if direct is not None else [])]
+        return cls(verb, particles, direct,
+                   {head.i: tuple(prepositional_objects(head)) for head in heads},
+                   {head.i: tuple((mark.lower_, clause) for clause in head.children if clause.dep_ in COMPLEMENT_DEPS
+                                  for mark in clause.children if mark.dep_ in {"mark", "aux"} and mark.i < clause.i)
+                    for head in heads})
+
+
+def fill(pattern: Pattern, arguments: VerbArguments,
+         open_slot: bool = False) -> tuple[Token | None, Token | None] | None:
     """(target, complement) tokens when the pattern's parts are all in the parse, else None; with
     open_slot, a prepositional target slot may stay empty (None for the target)."""
-    particles = [child for child in verb.children if child.dep_ in PARTICLE_DEPS]
-    direct = direct_object(verb)
-    # obliques may hang on a particle ("away from the talks") or on the object ("delegation from Doha")
+    verb, particles, direct = arguments.verb, arguments.particles, arguments.direct
     heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *([direct] if direct is not None else [])]
-    obliques = [(prep, noun) for head in heads for prep, noun in prepositional_objects(head)]
+    obliques = [pair for head in heads for pair in arguments.obliques[head.i]]
     # a particle may also be parsed as the first word of a compound preposition ("walked [out of] the talks")
     present = {t.lower_ for t in particles} | {word for prep, _ in obliques for word in prep.split()[:-1]}
     if not set(pattern.particles) <= present:
@@ -135,9 +160,7 @@ def fill(pattern: Pattern, verb: Token, open_slot: bool = False) -> tuple[Token 
     if pattern.obliques:
         # a required "to complain" may be a clause, not a prepositional object ("summoned the ambassador to
         # complain"); clauses fill required words only, never the target
-        required = obliques + [(mark.lower_, clause) for head in heads for clause in head.children
-                               if clause.dep_ in COMPLEMENT_DEPS
-                               for mark in clause.children if mark.dep_ in {"mark", "aux"} and mark.i < clause.i]
+        required = obliques + [pair for head in heads for pair in arguments.clauses[head.i]]
         for prepositions, nouns in pattern.obliques:
             if not any(prep in prepositions and (not nouns or names(noun, nouns)) for prep, noun in required):
                 return None
