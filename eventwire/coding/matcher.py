@@ -146,6 +146,9 @@ def fill(pattern: Pattern, arguments: VerbArguments,
     """(target, complement) tokens when the pattern's parts are all in the parse, else None; with
     open_slot, a prepositional target slot may stay empty (None for the target)."""
     verb, particles, direct = arguments.verb, arguments.particles, arguments.direct
+    names = has_in_phrase if pattern.words_in_phrase else is_one_of
+    if pattern.objects and (direct is None or not names(direct, pattern.objects)):
+        return None
     heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *([direct] if direct is not None else [])]
     obliques = [pair for head in heads for pair in arguments.obliques[head.i]]
     # a particle may also be parsed as the first word of a compound preposition ("walked [out of] the talks")
@@ -154,9 +157,6 @@ def fill(pattern: Pattern, arguments: VerbArguments,
         return None
     obliques = [(prep.split()[-1] if len(prep.split()) == 2 and prep.split()[0] in pattern.particles else prep, noun)
                 for prep, noun in obliques]
-    names = has_in_phrase if pattern.words_in_phrase else is_one_of
-    if pattern.objects and (direct is None or not names(direct, pattern.objects)):
-        return None
     if pattern.obliques:
         # a required "to complain" may be a clause, not a prepositional object ("summoned the ambassador to
         # complain"); clauses fill required words only, never the target
@@ -210,15 +210,19 @@ def is_time(noun: Token) -> bool:
 def is_one_of(noun: Token, words: frozenset[str]) -> bool:
     """The noun's lemma or its form is among the words ("talks" matches "talk" and "talks"); a compound
     word "press_conference" matches "conference" with "press" among its modifiers."""
-    if noun.lemma_.lower() in words or noun.lower_ in words:
+    forms = (noun.lemma_.lower(), noun.lower_)
+    if forms[0] in words or forms[1] in words:
         return True
-    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS} | \
-        {c.lower_ for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS}
+    modifiers = None
     for word in words:
         if "_" in word:
             *before, head = word.split("_")
-            if head in (noun.lemma_.lower(), noun.lower_) and set(before) <= modifiers:
-                return True
+            if head in forms:
+                if modifiers is None:
+                    modifiers = {form for c in noun.children if c.dep_ in NOUN_MODIFIER_DEPS
+                                 for form in (c.lemma_.lower(), c.lower_)}
+                if set(before) <= modifiers:
+                    return True
     return False
 
 
