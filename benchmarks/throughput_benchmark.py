@@ -1,11 +1,13 @@
 """End-to-end throughput of `eventwire ingest` on real articles, against the bare spaCy pipeline.
 
 Reads N PolNeAR news texts (about 800 words each) from ../shared/data/polnear and prints:
-- articles/s of the bundled spaCy pipeline alone (`nlp.pipe` in this process, pipeline loaded): the baseline;
+- articles/s of the bundled spaCy pipeline alone (`nlp.pipe` in its own process, pipeline loaded, batched as
+  extraction batches it): the baseline;
 - articles/s of `eventwire ingest` (read, extract, store in a new DuckDB file) with 1 and 2 workers, each run
   as its own process: overall (with start-up: loading the pipeline and knowledge base, starting workers) and
   steady (from the first stored batch to the last), with the ratios to the baseline and between workers;
-- peak resident memory of the largest process of each run (with 2 workers: a worker, or the parent).
+- peak resident memory of the largest process of each run (with 2 workers: a worker, or the parent);
+- articles/s per core end to end.
 
     python benchmarks/throughput_benchmark.py [--limit 60] [--folder DIR]
 """
@@ -60,13 +62,14 @@ def bare_pipeline(files: list[Path]) -> None:
     """Print the articles/s of the bare pipeline over the files, and this process's peak RSS in MiB."""
     import resource
 
+    from eventwire.engine.extract import PIPE_BATCH_SIZE
     from eventwire.nlp import load_pipeline
 
     texts = [f.read_text(encoding="utf8") for f in files]
     nlp = load_pipeline()
     list(nlp.pipe(texts[:2]))  # warm up
     start = time.perf_counter()
-    for _ in nlp.pipe(texts):
+    for _ in nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE):  # batched as extraction batches them
         pass
     print(len(texts) / (time.perf_counter() - start), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
@@ -97,6 +100,9 @@ def main() -> None:
         print(f"ingest, {workers} worker(s): {overall:.2f} articles/s overall, {steady:.2f} steady "
               f"({steady / bare:.2f}x the bare pipeline per run); peak memory of its largest process {peak:.0f} MiB")
     print(f"2 workers / 1 worker (steady): {rates[2] / rates[1]:.2f}x")
+    cores = min(2, len(os.sched_getaffinity(0)))
+    print(f"per core, end to end: {rates[1]:.2f} articles/s with 1 worker, {rates[2] / cores:.2f} with 2 workers on "
+          f"{cores} cores")
 
 
 if __name__ == "__main__":
