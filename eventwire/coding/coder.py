@@ -181,8 +181,10 @@ class EventCoder:
     def sides(code: CameoCode, sources: list[Mention], targets: list[Mention],
               ) -> list[tuple[list[Mention], list[Mention]]]:
         """Who acts on whom: the sources on the targets; for a joint act with no target of its own ("the
-        UK and the EU signed a trade deal", "Israel and Hamas fought"), each source on the others."""
-        if targets or not code.mutual or len({side_key(m) for m in sources}) < 2:
+        UK and the EU signed a trade deal", "Israel and Hamas fought"), or only a place ("Russia and Ukraine
+        met in Istanbul": where, not with whom), each source on the others."""
+        whom = [m for m in targets if m.identity.type != "location"]
+        if whom or not code.mutual or len({side_key(m) for m in sources}) < 2:
             return [(sources, targets)]
         return [([m], [o for o in sources if side_key(o) != side_key(m)]) for m in sources]
 
@@ -346,7 +348,7 @@ class EventCoder:
         pattern itself names ("speak to reporters": the press is the pattern's, not a target)."""
         verb = match.verb
         direct = direct_object(verb)
-        found = self.actors_at(direct, by_token) if direct is not None else []
+        found = not_the_sources(self.actors_at(direct, by_token), sources) if direct is not None else []
         if found:
             return found
         named = [nouns for _, nouns in match.pattern.obliques if nouns]
@@ -373,7 +375,7 @@ class EventCoder:
             return self.actors_at(match.target, by_token)
         # a slot that names no actor ("filed a lawsuit against X over an opinion piece", the slot read at
         # "over"): what the clause acts on
-        found = self.slot_actors(match.target, by_token, sources)
+        found = not_the_sources(self.slot_actors(match.target, by_token, sources), sources)
         if found and all(m.identity.type == "location" for m in found) and not match.pattern.objects:
             # "will meet Erdogan in Ankara": the place says where, the object whom
             direct = direct_object(match.verb)
@@ -444,7 +446,9 @@ class EventCoder:
     def actors_at(self, token: Token | None, by_token: dict[int, list[Mention]], depth: int = 2) -> list[Mention]:
         """The actors a token stands for, over its conjuncts: the mention it is part of, else the one it is
         in apposition with ("the US commander in Iraq, General David Petraeus,"), else the owner of the
-        noun ("Hamas' stance", "criticism from U.S. officials", "the remarks made by Trump")."""
+        noun ("Hamas' stance", "criticism from U.S. officials", "the remarks made by Trump"); each mention
+        once, though several of its words be conjuncts ("Sudan and South Sudan" parsed with "South" and
+        "Sudan" both conjoined)."""
         if token is None:
             return []
         found: list[Mention] = []
@@ -456,7 +460,7 @@ class EventCoder:
             elif depth > 0:
                 named = [m for a in appositives(part) for m in by_token.get(a.i, [])]
                 found += named or self.owners(part, by_token, depth - 1)
-        return found
+        return list({id(mention): mention for mention in found}.values())
 
     def owners(self, noun: Token, by_token: dict[int, list[Mention]], depth: int) -> list[Mention]:
         owner = possessor(noun)
@@ -519,6 +523,20 @@ def others(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
     of the same state's other side ("the government accepts the demands of protesters": NPLGOV, NPLOPP;
     but "Israel ... its army" is one side)."""
     return [m for m in targets if m not in sources and not any(same_side(m, source) for source in sources)]
+
+
+def not_the_sources(targets: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """The targets that are not the sources themselves: the same mention, or a reference back to one
+    ("Mordor and Bree welcomed their resumption of ties with Osgiliath": "their" is the subjects')."""
+    named = {id(first_named(source)) for source in sources}
+    return [m for m in targets if id(first_named(m)) not in named]
+
+
+def first_named(mention: Mention) -> Mention:
+    """The mention a reference finally refers back to; the mention itself when it refers to none."""
+    while mention.antecedent is not None:
+        mention = mention.antecedent
+    return mention
 
 
 def same_side(one: Mention, other: Mention) -> bool:

@@ -376,3 +376,20 @@ def test_an_agent_with_coordinated_owners_acts_for_each(code):
 def test_a_subject_with_no_actor_stands_for_the_name_in_apposition(code):
     assert code("The man behind the plan, Benjamin Netanyahu, attacked Egypt.") == [
         ("190", ["ISR"], ["EGY"], False, "asserted")]
+
+
+def test_a_reference_back_to_the_sources_is_not_their_target(code):
+    # "their" is the subjects' own: the target is whom the resumed ties are with
+    assert code("Qatar, Egypt and Jordan applauded their resumption of diplomatic ties with Syria.") == [
+        ("051", ["QAT", "EGY", "JOR"], ["SYR"], False, "asserted")]
+
+
+def test_a_joint_act_with_only_a_place_is_between_its_parties(code):
+    assert code("Russia and Ukraine met in Istanbul.") == [
+        ("044", ["RUS"], ["UKR"], False, "asserted"), ("044", ["UKR"], ["RUS"], False, "asserted")]
+
+
+def test_a_name_whose_words_are_parsed_as_conjuncts_acts_once(code):
+    # the parser conjoins both "South" and "Sudan" to the first "Sudan"
+    assert code("Sudan and South Sudan signed an agreement on oil.") == [
+        ("057", ["SDN"], ["SSD"], False, "asserted"), ("057", ["SSD"], ["SDN"], False, "asserted")]
