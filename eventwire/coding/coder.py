@@ -37,6 +37,7 @@ RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "toward
 REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
 APPEAL_ROOTS = {"02", "10"}  # appeal, demand: the act is asked of the target
 THREAT_ROOTS = {"13"}  # threaten: the act is the speaker's, if ...
+VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence: declared, they are threats (138x)
 ACT_ROOTS = APPEAL_ROOTS | THREAT_ROOTS | {"03"}  # codes whose clause is an act of its own: asked, threatened, promised
 
 
@@ -376,11 +377,14 @@ class EventCoder:
         # a slot that names no actor ("filed a lawsuit against X over an opinion piece", the slot read at
         # "over"): what the clause acts on
         found = not_the_sources(self.slot_actors(match.target, by_token, sources), sources)
-        if found and all(m.identity.type == "location" for m in found) and not match.pattern.objects:
-            # "will meet Erdogan in Ankara": the place says where, the object whom
+        if found and all(m.identity.type == "location" for m in found):
+            # "will meet Erdogan in Ankara": the place says where, the object whom; an object the pattern
+            # names is a thing, whom its owner says ("struck Hamas targets in Gaza", but not "withdrew its
+            # delegation from Doha", the source's own)
             direct = direct_object(match.verb)
             if direct is not None and match.target is not direct:
-                found = [m for m in self.actors_at(direct, by_token) if m.identity.type != "location"] or found
+                whom = self.owners(direct, by_token, 1) if match.pattern.objects else self.actors_at(direct, by_token)
+                found = [m for m in not_the_sources(whom, sources) if m.identity.type != "location"] or found
         return found or self.clause_targets(match, by_token, sources)
 
     def first_other_actors(self, tokens: list[Token], by_token: dict[int, list[Mention]], sources: list[Mention],
@@ -422,10 +426,13 @@ class EventCoder:
         """An event record, or None when no source actor is known. A cooperative act that is refused
         ("did not accept", "refused to release") is coded as the refusal (12x: 1243), no longer negated;
         an act that is promised or intended ("will release", "agreed to withdraw") as the intent to do
-        it (0353, 0356), as CAMEO codes it, its modality staying `planned`."""
+        it (0353, 0356) and an act of violence ("will strike Iraq", "wants to attack") as the threat of it
+        (1384), as CAMEO codes declared intentions, its modality staying `planned`."""
         code, negated = refused(code, negated, self.codes)
         if modality == "planned" and code.intent:
             code = self.codes[code.intent]
+        elif modality == "planned" and code.root in VIOLENT_ROOTS and code.threat and not negated:
+            code = self.codes[code.threat]
         ids = context.actor_ids
         source_ids = unique(ids[id(m)] for m in sources if id(m) in ids)
         target_ids = [i for i in unique(ids[id(m)] for m in targets if id(m) in ids) if i not in source_ids]

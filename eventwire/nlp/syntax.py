@@ -64,7 +64,8 @@ def appositives(noun: Token) -> list[Token]:
 
 def subjects_of(verb: Token) -> list[Token]:
     """Who may act, best first: the by-agent of a passive; the subjects, nearest first; else, for a
-    controlled clause, the object of the verb above ("urged the U.S. to step up") or its subject
+    controlled clause, the object of the verb above ("urged the U.S. to step up"), the subject of that verb
+    in the passive ("Russia is believed to have attacked", "Hamas was urged to release") or its subject
     ("decided to withdraw", "went further by urging")."""
     if is_passive(verb):
         agents = [noun for prep, noun in prepositional_objects(verb) if prep == "by"]
@@ -81,7 +82,10 @@ def subjects_of(verb: Token) -> list[Token]:
         return [noun, *(subjects_of(noun.head) if noun.dep_ in OBJECT and noun.head != noun else [])]
     if verb.dep_ in CONTROL_DEPS and verb.head != verb:
         controller = verb.head
-        objects = [c for c in controller.children if c.dep_ in OBJECT] if verb.dep_ == "xcomp" else []
+        objects = []
+        if verb.dep_ == "xcomp":
+            objects = [c for c in controller.children if c.dep_ in OBJECT] or (
+                [c for c in controller.children if c.dep_ in PASSIVE_SUBJECT] if is_passive(controller) else [])
         return objects or subjects_of(controller)
     return []
 

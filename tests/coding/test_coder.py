@@ -41,6 +41,8 @@ LEXICON = """
   - attack {t}
   - kill {t}
   - fire
+"195":
+  - strike target|targets in {t}
 "010":
   - speak to {t}
 "044":
@@ -206,17 +208,17 @@ def test_a_statement_to_no_actor_is_no_event_and_an_asked_act_is_demanded(code):
 
 
 def test_the_future_of_a_controlling_verb_makes_the_act_planned(code):
-    assert ("190", ["ISR"], ["EGY"], False, "planned") in code("Israel will begin to attack Egypt next week.")
+    assert ("1384", ["ISR"], ["EGY"], False, "planned") in code("Israel will begin to attack Egypt next week.")
 
 
 def test_a_conjunct_shares_the_modality_of_its_first_verb(code):
-    assert ("190", ["EGY"], ["ISR"], False, "planned") in code("Egypt would host talks with Hamas and attack Israel.")
+    assert ("1384", ["EGY"], ["ISR"], False, "planned") in code("Egypt would host talks with Hamas and attack Israel.")
 
 
 def test_the_noun_of_a_to_clause_sets_the_modality_of_its_act(code):
     assert code("Egypt's efforts to host talks with Hamas drew praise.") == [
         ("043", ["EGY"], ["hamas"], False, "hypothetical")]
-    assert code("Israel's decision to attack Egypt surprised Qatar.") == [("190", ["ISR"], ["EGY"], False, "planned")]
+    assert code("Israel's decision to attack Egypt surprised Qatar.") == [("1384", ["ISR"], ["EGY"], False, "planned")]
     assert code("Qatar welcomed Egypt's call to attack Israel.") == []  # Egypt asks; who is asked is not named
 
 
@@ -355,7 +357,7 @@ def test_wanting_someone_to_act_asks_it_and_wanting_to_act_is_an_intent(code):
     events = code("Egypt wants Mali to attack Chad.")
     assert ("020", ["EGY"], ["MLI"], False, "asserted") in events
     assert ("190", ["MLI"], ["TCD"], False, "demanded") in events
-    assert code("Egypt wants to attack Chad.") == [("190", ["EGY"], ["TCD"], False, "planned")]
+    assert code("Egypt wants to attack Chad.") == [("1384", ["EGY"], ["TCD"], False, "planned")]
 
 
 def test_a_negated_noun_negates_the_act_it_describes(code):
@@ -393,3 +395,21 @@ def test_a_name_whose_words_are_parsed_as_conjuncts_acts_once(code):
     # the parser conjoins both "South" and "Sudan" to the first "Sudan"
     assert code("Sudan and South Sudan signed an agreement on oil.") == [
         ("057", ["SDN"], ["SSD"], False, "asserted"), ("057", ["SSD"], ["SDN"], False, "asserted")]
+
+
+def test_the_subject_of_a_passive_acts_in_the_clause_it_controls(code):
+    # raising ("is believed to") and a passive of asking ("was urged to"): the passive's subject acts
+    assert code("Russia is believed to have attacked Ukraine.") == [("190", ["RUS"], ["UKR"], False, "asserted")]
+    assert ("190", ["MLI"], ["TCD"], False, "demanded") in code("Mali was urged by Niger to attack Chad.")
+
+
+def test_a_declared_act_of_violence_is_the_threat_of_it(code):
+    # CAMEO codes intentions to use force as threats (13x), as it codes intentions to cooperate as 03x
+    assert code("Israel will attack Egypt.") == [("1384", ["ISR"], ["EGY"], False, "planned")]
+    assert code("Israel will not attack Egypt.") == [("190", ["ISR"], ["EGY"], True, "planned")]
+    assert code("Israel attacked Egypt.") == [("190", ["ISR"], ["EGY"], False, "asserted")]
+
+
+def test_a_place_in_the_slot_gives_way_to_whom_the_object_belongs(code):
+    assert code("Israel struck Hamas targets in Gaza.") == [("195", ["ISR"], ["hamas"], False, "asserted")]
+    assert code("Israel struck targets in Gaza.") == [("195", ["ISR"], ["PSE"], False, "asserted")]
