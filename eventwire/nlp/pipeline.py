@@ -10,7 +10,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps, get_current_ops, use_ops
 from threadpoolctl import threadpool_limits
 
-from eventwire.nlp import boundaries, coordination  # noqa: F401  (register the components added below)
+from eventwire.nlp import boundaries, coordination, predicates  # noqa: F401  (register the components added below)
 
 BUNDLED_MODEL = Path(__file__).parent / "en_eventwire"
 # The pipeline multiplies small matrices: BLAS threads cost more in start-up and contention than they give
@@ -33,8 +33,9 @@ def load_pipeline(name: str | None = None) -> Language:
     name (str | None): None for the bundled model, else an installed package name
         (e.g. "en_core_web_trf") or a path to a pipeline folder.
     RETURNS (Language): the pipeline, with line breaks made sentence boundaries, a sentencizer
-        added if nothing in it sets sentence boundaries, and bare verb conjuncts attached to the
-        infinitive they coordinate with after the parser. On the CPU its layers multiply through `MATRIX_OPS`;
+        added if nothing in it sets sentence boundaries, and, after the parser, a sentence read as a noun
+        phrase made a clause ("Police clashed with protesters.") and bare verb conjuncts attached to the
+        infinitive they coordinate with. On the CPU its layers multiply through `MATRIX_OPS`;
         loading it limits this process's BLAS to `BLAS_THREADS` threads.
     RAISES (ModelNotFound): when the name is neither installed nor a pipeline folder.
     """
@@ -53,6 +54,7 @@ def load_pipeline(name: str | None = None) -> Language:
     setter = next(name for name in nlp.pipe_names if name in SENTENCE_SETTERS)
     nlp.add_pipe("line_break_boundaries", before=setter)
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("coordination_repair", after="parser")
+        nlp.add_pipe("predicate_repair", after="parser")
+        nlp.add_pipe("coordination_repair", after="predicate_repair")
     return nlp
 
