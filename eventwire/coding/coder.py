@@ -106,7 +106,10 @@ class EventCoder:
                 covered.update(t.i for t in direct_object(token).subtree)
                 continue
             match = match or self.verbs.usual_match(token)
-            if match is None or is_report(match, context.cue_tokens):
+            if match is not None and is_report(match, context.cue_tokens):
+                events += self.reported_requests(token, by_token, context, places, len(events))
+                continue
+            if match is None:
                 continue
             for read in (direct_object(token), match.target):  # "hold talks with Hamas" is one event
                 if read is not None:
@@ -177,6 +180,24 @@ class EventCoder:
         event = self.build(code, noun, match.pattern.specificity, sources, targets, False, "asserted", context,
                            places, count)
         return [event] if event is not None else []
+
+    def reported_requests(self, verb: Token, by_token: dict[int, list[Mention]], context: CodingContext,
+                          places: Places, count: int) -> list[Event]:
+        """ "Paet said the EU must be ready to mediate": saying that someone must or should act asks it of
+        them, from the speaker (a demand or an appeal, by the auxiliary: modality.yaml); the act itself is
+        coded as demanded of them."""
+        speakers = self.first_actors(subjects_of(verb), by_token)
+        events: list[Event] = []
+        for clause in (child for child in verb.children if child.dep_ in REPORTED_CLAUSE_DEPS):
+            code = next((MODALITY_WORDS.obligation_auxiliaries[aux.lower_] for aux in clause.children
+                         if aux.dep_ == "aux" and aux.lower_ in MODALITY_WORDS.obligation_auxiliaries), None)
+            asked = not_the_sources(self.first_actors(subjects_of(clause), by_token), speakers)
+            if code is None or not speakers or not asked:
+                continue
+            event = self.build(self.codes[code], verb, 1, speakers, asked, False, "asserted", context, places,
+                               count + len(events))
+            events += [event] if event is not None else []
+        return events
 
     @staticmethod
     def sides(code: CameoCode, sources: list[Mention], targets: list[Mention],
@@ -636,7 +657,7 @@ class ModalityWords:
     """The words that set an act's modality (eventwire/coding/data/modality.yaml)."""
 
     condition_markers: frozenset[str]
-    obligation_auxiliaries: frozenset[str]
+    obligation_auxiliaries: dict[str, str]  # auxiliary -> the code of a speaker's request that uses it
     expectation_verbs: frozenset[str]
     readiness_words: frozenset[str]
     clause_nouns: dict[str, str]  # noun lemma -> the modality of its "to" clause
@@ -644,7 +665,7 @@ class ModalityWords:
     @classmethod
     def load(cls, path: Path) -> ModalityWords:
         data = yaml.safe_load(path.read_text(encoding="utf8")) or {}
-        return cls(frozenset(data.get("condition_markers", [])), frozenset(data.get("obligation_auxiliaries", [])),
+        return cls(frozenset(data.get("condition_markers", [])), dict(data.get("obligation_auxiliaries") or {}),
                    frozenset(data.get("expectation_verbs", [])),
                    frozenset(data.get("readiness_words", [])),
                    {noun: modality for modality, nouns in (data.get("clause_nouns") or {}).items() for noun in nouns})

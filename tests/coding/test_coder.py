@@ -413,3 +413,23 @@ def test_a_declared_act_of_violence_is_the_threat_of_it(code):
 def test_a_place_in_the_slot_gives_way_to_whom_the_object_belongs(code):
     assert code("Israel struck Hamas targets in Gaza.") == [("195", ["ISR"], ["hamas"], False, "asserted")]
     assert code("Israel struck targets in Gaza.") == [("195", ["ISR"], ["PSE"], False, "asserted")]
+
+
+def test_saying_that_someone_must_or_should_act_asks_it_of_them(tmp_path_factory, resolver):
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "verbs.yaml").write_text(LEXICON.replace("  - speak to {t}\n", "  - speak to {t}\n  - say\n"))
+    coder, nlp = EventCoder(folder), load_pipeline()
+
+    def code(text):
+        doc = nlp(text)
+        mentions = resolver.resolve(doc, date(2025, 7, 25))
+        ids = {id(m): f"a{n}" for n, m in enumerate(mentions, start=1)}
+        keys = {ids[id(m)]: m.identity.key for m in mentions}
+        return [(e.cameo, [keys[i] for i in e.source], [keys[i] for i in e.target], e.negated, e.modality)
+                for e in coder.code(doc, mentions, CodingContext(ids, [0], date(2025, 7, 25)))]
+
+    events = code("Egypt said Israel must attack Chad.")
+    assert ("100", ["EGY"], ["ISR"], False, "asserted") in events  # a demand
+    assert ("190", ["ISR"], ["TCD"], False, "demanded") in events
+    assert ("020", ["EGY"], ["ISR"], False, "asserted") in code("Egypt said Israel should attack Chad.")  # an appeal
+    assert not [e for e in code("Israel said it must attack Chad.") if e[0] in {"100", "020"}]  # of itself
