@@ -8,6 +8,8 @@ Reads N PolNeAR news texts (about 800 words each) from ../shared/data/polnear an
   steady (from the first stored batch to the last), with the ratios to the baseline and between workers;
 - peak resident memory of the largest process of each run (with 2 workers: a worker, or the parent);
 - articles/s per core end to end.
+Ingest runs as installed: attributions by the rules alone. Where the optional attribution tagger has been built
+on this machine (training/train_attributions.sh), a last run with one worker measures it too.
 
     python benchmarks/throughput_benchmark.py [--limit 60] [--folder DIR]
 """
@@ -25,16 +27,21 @@ POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / 
 BATCH = 8
 
 
-def ingest_run(files: list[Path], workers: int) -> tuple[float, float, float]:
-    """Run `eventwire ingest` on the files in a new process.
+def ingest_run(files: list[Path], workers: int, tagger: bool = False) -> tuple[float, float, float]:
+    """Run `eventwire ingest` on the files in a new process, as installed (rules alone for attributions),
+    or with the attribution tagger built on this machine.
 
     RETURNS (tuple): overall articles/s, steady articles/s, peak RSS of its largest process in MiB.
     """
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-m", "eventwire", "ingest", *map(str, files), "--db", f"{folder}/bench.duckdb",
                    "--workers", str(workers), "--batch-size", str(BATCH), "--verbose", "--no-progress"]
+        environment = dict(os.environ)
+        if not tagger:
+            environment["EVENTWIRE_ATTRIBUTION_MODEL"] = folder  # no tagger there: the installed package's rules
         start = time.perf_counter()
-        process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                                   env=environment)
         commits = []  # (seconds, articles stored so far)
         for line in process.stderr:
             if line.startswith("committed: stored"):
@@ -98,11 +105,18 @@ def main() -> None:
         overall, steady, peak = ingest_run(files, workers)
         rates[workers] = steady
         print(f"ingest, {workers} worker(s): {overall:.2f} articles/s overall, {steady:.2f} steady "
-              f"({steady / bare:.2f}x the bare pipeline per run); peak memory of its largest process {peak:.0f} MiB")
-    print(f"2 workers / 1 worker (steady): {rates[2] / rates[1]:.2f}x")
+              f"({steady / bare:.2f}x the bare pipeline's rate); peak memory of its largest process {peak:.0f} MiB")
+    print(f"2 workers / 1 worker (steady): {rates[2] / rates[1]:.2f}x; time per article, 1 worker / bare "
+          f"pipeline: {bare / rates[1]:.2f}x")
     cores = min(2, len(os.sched_getaffinity(0)))
     print(f"per core, end to end: {rates[1]:.2f} articles/s with 1 worker, {rates[2] / cores:.2f} with 2 workers on "
           f"{cores} cores")
+    from eventwire.quotes.learned import model_path, tagger_built
+
+    if tagger_built(model_path()):  # the optional tagger (training/train_attributions.sh) runs a second model
+        overall, steady, peak = ingest_run(files, 1, tagger=True)
+        print(f"with the attribution tagger built on this machine, 1 worker: {steady:.2f} articles/s steady "
+              f"(time per article {bare / steady:.2f}x the bare pipeline's); peak memory {peak:.0f} MiB")
 
 
 if __name__ == "__main__":

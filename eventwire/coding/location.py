@@ -73,8 +73,10 @@ def dateline_place(doc_mentions: list[Mention]) -> Mention | None:
     for mention in doc_mentions:
         if mention.span.start_char > 60:
             return None
-        rest = mention.span.doc.text[mention.span.end_char:mention.span.end_char + 40]
-        if is_place(mention) and mention.span.start == 0 and (rest.startswith(",") or rest.lstrip().startswith(
-                DATELINE_SEPARATORS)):
+        if mention.span.start != 0 or not is_place(mention):
+            continue
+        span = mention.span
+        rest = span[-1].whitespace_ + span.doc[span.end:span.end + 8].text  # not Doc.text: it joins every token
+        if rest.startswith(",") or rest.lstrip().startswith(DATELINE_SEPARATORS):
             return mention
     return None

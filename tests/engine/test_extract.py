@@ -96,3 +96,9 @@ def test_a_gazetteer_given_places_events_too(tmp_path):
         [Article(text="British police arrested protesters in Wick on Monday.")])
     located = [e.location for e in record.events if e.location is not None]
     assert located and (located[0].name, located[0].lat, located[0].lon) == ("Wick", 58.43, -3.08)
+
+
+def test_an_event_with_no_place_of_its_own_is_located_at_the_dateline(extractor):
+    [record] = extractor.extract([Article(text="CAIRO, Egypt — Israel criticised Hamas on Monday.")])
+    [event] = [e for e in record.events if e.cameo.startswith("11")]
+    assert event.location is not None and event.location.name == "Cairo"
