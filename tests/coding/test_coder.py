@@ -77,12 +77,8 @@ NOUNS = """
 """
 
 
-@pytest.fixture(scope="module")
-def code(tmp_path_factory, resolver):
-    folder = tmp_path_factory.mktemp("lexicon")
-    (folder / "verbs.yaml").write_text(LEXICON)
-    (folder / "nouns.yaml").write_text(NOUNS)
-    coder = EventCoder(folder)
+def coding(coder, resolver):
+    """A function from a text to its events as (code, sources, targets, negated, modality), actors by key."""
     nlp = load_pipeline()
 
     def run(text):
@@ -94,6 +90,14 @@ def code(tmp_path_factory, resolver):
         return [(e.cameo, [names[i] for i in e.source], [names[i] for i in e.target], e.negated, e.modality)
                 for e in coder.code(doc, mentions, context)]
     return run
+
+
+@pytest.fixture(scope="module")
+def code(tmp_path_factory, resolver):
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "verbs.yaml").write_text(LEXICON)
+    (folder / "nouns.yaml").write_text(NOUNS)
+    return coding(EventCoder(folder), resolver)
 
 
 def test_source_and_target_through_nouns(code):
@@ -418,16 +422,7 @@ def test_a_place_in_the_slot_gives_way_to_whom_the_object_belongs(code):
 def test_saying_that_someone_must_or_should_act_asks_it_of_them(tmp_path_factory, resolver):
     folder = tmp_path_factory.mktemp("lexicon")
     (folder / "verbs.yaml").write_text(LEXICON.replace("  - speak to {t}\n", "  - speak to {t}\n  - say\n"))
-    coder, nlp = EventCoder(folder), load_pipeline()
-
-    def code(text):
-        doc = nlp(text)
-        mentions = resolver.resolve(doc, date(2025, 7, 25))
-        ids = {id(m): f"a{n}" for n, m in enumerate(mentions, start=1)}
-        keys = {ids[id(m)]: m.identity.key for m in mentions}
-        return [(e.cameo, [keys[i] for i in e.source], [keys[i] for i in e.target], e.negated, e.modality)
-                for e in coder.code(doc, mentions, CodingContext(ids, [0], date(2025, 7, 25)))]
-
+    code = coding(EventCoder(folder), resolver)  # "say" introduces what was said
     events = code("Egypt said Israel must attack Chad.")
     assert ("100", ["EGY"], ["ISR"], False, "asserted") in events  # a demand
     assert ("190", ["ISR"], ["TCD"], False, "demanded") in events
