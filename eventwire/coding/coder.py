@@ -191,8 +191,10 @@ class EventCoder:
         for clause in (child for child in verb.children if child.dep_ in REPORTED_CLAUSE_DEPS):
             code = next((MODALITY_WORDS.obligation_auxiliaries[aux.lower_] for aux in clause.children
                          if aux.dep_ == "aux" and aux.lower_ in MODALITY_WORDS.obligation_auxiliaries), None)
+            if code is None or not speakers:
+                continue
             asked = not_the_sources(self.first_actors(subjects_of(clause), by_token), speakers)
-            if code is None or not speakers or not asked:
+            if not asked:
                 continue
             event = self.build(self.codes[code], verb, 1, speakers, asked, False, "asserted", context, places,
                                count + len(events))

@@ -20,13 +20,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from eventwire.nlp.syntax import is_to_clause
+from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, is_to_clause, make_root_over
 
 BASE_FORMS = {"VB", "VBP"}
 OWN_CLAUSE = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "expl", "aux", "aux:pass", "auxpass"}
-NOMINALS = {"NOUN", "PROPN", "PRON"}
 SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
-PREDICATE_LINKS = {"cop", "nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass"}
 INFINITIVE_LINKS = {"xcomp", "advcl", "acl", "ccomp", "conj"}
 
 
@@ -64,10 +62,7 @@ def join_subjects(noun: Token, verb: Token) -> None:
     what the noun heads after the verb ("..., an official said.") is the verb's."""
     subject = next(child for child in verb.children if child.dep_ in SUBJECTS and noun.i < child.i < verb.i)
     conjunction = [child for child in verb.children if child.dep_ == "cc" and child.i < subject.i]
-    for child in [child for child in noun.children if child.i > verb.i]:
-        child.head = verb
-    verb.head, verb.dep_ = verb, "ROOT"
-    noun.head, noun.dep_ = verb, subject.dep_
+    make_root_over(noun, verb, subject.dep_)
     subject.head, subject.dep_ = noun, "conj"
     for word in conjunction:
         word.head = subject

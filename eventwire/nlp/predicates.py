@@ -12,11 +12,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-NOMINALS = {"NOUN", "PROPN", "PRON"}
+from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, make_root_over
+
 PAST_FORMS = {"VBN", "VBD"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SENTENCE_ENDS = {".", "!"}
-PREDICATE_LINKS = {"cop", "nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass", "expl"}
 
 
 @Language.component("predicate_repair")
@@ -35,7 +35,7 @@ def misread_predicate(sentence: Span) -> Token | None:
     root = sentence.root
     if root.pos_ not in NOMINALS:
         return None
-    if any(child.dep_ in PREDICATE_LINKS for child in root.children):
+    if any(child.dep_ in PREDICATE_LINKS or child.dep_ == "expl" for child in root.children):
         return None
     verbs = [child for child in root.rights if child.dep_ == "acl" and child.tag_ in PAST_FORMS]
     if not verbs or any(token.tag_ in FINITE_TAGS for token in sentence if token not in verbs):
@@ -56,10 +56,6 @@ def is_passive_reading(sentence: Span, verb: Token) -> bool:
 def make_predicate(sentence: Span, verb: Token) -> None:
     """Make the verb the root and the sentence's noun root its subject (active or passive); what the noun
     heads after the verb is the verb's."""
-    noun = sentence.root
     passive = is_passive_reading(sentence, verb)
-    for child in [child for child in noun.children if child.i > verb.i]:
-        child.head = verb
-    verb.head, verb.dep_ = verb, "ROOT"
-    noun.head, noun.dep_ = verb, "nsubj:pass" if passive else "nsubj"
+    make_root_over(sentence.root, verb, "nsubj:pass" if passive else "nsubj")
     verb.tag_ = "VBN" if passive else "VBD"

@@ -17,12 +17,24 @@ POSSESSIVE = {"nmod:poss", "poss"}
 APPOSITION = {"appos"}
 CONTROL_DEPS = {"xcomp", "advcl", "conj"}
 OBLIQUE_UD = {"obl", "nmod", "obl:agent", "obl:tmod", "obl:npmod", "nmod:tmod", "advcl"}
+NOMINALS = {"NOUN", "PROPN", "PRON"}
+# what makes a word a predicate of its own: a copula, a subject or an auxiliary
+PREDICATE_LINKS = {"cop", "nsubj", "nsubj:pass", "nsubjpass", "aux", "aux:pass", "auxpass"}
 
 
 def is_to_clause(clause: Token) -> bool:
     """A clause introduced by "to" ("to end", "to rescue", even when the tagger took the verb for a noun)."""
     return any(child.dep_ in {"mark", "aux"} and child.lower_ == "to" and child.i < clause.i
                for child in clause.children)
+
+
+def make_root_over(noun: Token, verb: Token, dep: str) -> None:
+    """Parse repair: make the verb the root and the noun, a root the parser chose instead, the verb's
+    subject labelled `dep`; what the noun heads after the verb ("..., an official said.") is the verb's."""
+    for child in [child for child in noun.children if child.i > verb.i]:
+        child.head = verb
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head, noun.dep_ = verb, dep
 
 
 def possessor(noun: Token) -> Token | None:
