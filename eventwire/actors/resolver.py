@@ -34,6 +34,7 @@ from eventwire.actors.identity import (
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.actors.matchers import ActorMatchers, Target, is_acronym
 from eventwire.actors.tabari import Dictionaries
+from eventwire.coding.dates import names_a_time
 from eventwire.nlp.syntax import OBJECT, POSSESSIVE, SUBJECT, appositives, possessor, prepositional_objects
 
 # Entity labels of the bundled model (Universal NER) and of spaCy's OntoNotes models.
@@ -81,7 +82,8 @@ def unrecognised_names(doc: Doc, taken: set[int]) -> list[Span]:
     found = []
     for token in doc:
         if not (token.pos_ == "PROPN" or token.pos_ == "NOUN" and is_acronym(token.text)) or token.ent_type_ \
-                or token.i in taken or not token.text[:1].isupper() or not token.is_alpha or not is_argument(token):
+                or token.i in taken or not token.text[:1].isupper() or not token.is_alpha or not is_argument(token) \
+                or names_a_time(token.text):  # "threatened Monday to resume": a day the recognizer missed
             continue
         parts = [token] + [t for t in token.children if t.dep_ in NAME_PART_DEPS and t.pos_ == "PROPN"]
         start, end = min(t.i for t in parts), max(t.i for t in parts) + 1

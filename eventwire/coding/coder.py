@@ -28,13 +28,14 @@ from eventwire.coding.matcher import (COMPLEMENT_DEPS, NounMatch, NounMatcher, V
                                        is_negated, is_one_of)
 from eventwire.coding.petrarch_verbs import VerbDictionary
 from eventwire.model import Event, TextSpan
-from eventwire.nlp.syntax import (SUBJECT, appositives, is_passive, noun_phrase_tokens, phrase_tokens, possessor,
-                                  prepositional_objects, subjects_of)
+from eventwire.nlp.syntax import (SUBJECT, appositives, is_passive, is_to_clause, noun_phrase_tokens, phrase_tokens,
+                                  possessor, prepositional_objects, subjects_of)
 
 OWNER_PREPOSITIONS = {"of", "from", "by"}
 EVENT_SETTING_PREPOSITIONS = {"in", "during"}  # "killed in an air strike", "wounded during clashes"
 RECIPIENT_PREPOSITIONS = {"with", "to", "against", "at", "on", "toward", "towards", "upon", "into"}
 REPORTED_CLAUSE_DEPS = {"ccomp", "parataxis"}
+ASKED_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}  # "demanded that the US cancel", "called for Israel to halt"
 APPEAL_ROOTS = {"02", "10"}  # appeal, demand: the act is asked of the target
 THREAT_ROOTS = {"13"}  # threaten: the act is the speaker's, if ...
 VIOLENT_ROOTS = {"18", "19", "20"}  # assault, fight, mass violence: declared, they are threats (138x)
@@ -132,6 +133,8 @@ class EventCoder:
             if reads_nothing_alone(match, sources, targets):
                 continue
             code, targets = self.threatened(match, sources, targets, by_token)
+            if not targets and code.root in APPEAL_ROOTS:  # "demanded that the US cancel plans"
+                targets = self.asked_in_clause(match, by_token, sources)
             built = []
             for side, others_of_side in self.sides(code, sources, targets):
                 event = self.build(code, token, match.pattern.specificity, side, others_of_side, match.negated,
@@ -145,7 +148,9 @@ class EventCoder:
                 reverse = self.build(self.codes[match.pattern.reverse_code], token, match.pattern.specificity,
                                      targets, sources, match.negated, built[0].modality, context, places, len(events))
                 events += [reverse] if reverse is not None else []
-            acts = [match.complement, *match.complement.conjuncts] if match.complement is not None else named_acts
+            asked = match.complement if match.complement is not None else \
+                self.asked_clause(token) if match.pattern.code[:2] in APPEAL_ROOTS and targets else None
+            acts = [asked, *asked.conjuncts] if asked is not None else named_acts
             actors, modality = act_of(match.pattern.code, sources, targets)
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
                 requested.add(verb.i)
@@ -202,6 +207,25 @@ class EventCoder:
         return events
 
     @staticmethod
+    def asked_clause(verb: Token) -> Token | None:
+        """The clause that names the act an appeal or demand asks, where no pattern names it: a clause with a
+        subject of its own after the verb ("demanded that the US cancel plans", "called for Israel to halt
+        strikes"), not a passive one (its subject is not who is asked) nor a clause of time or cause ("after
+        Israel struck"); a clause before the verb is what was said ("..., a senior official said")."""
+        return next((clause for clause in verb.rights if clause.dep_ in ASKED_CLAUSE_DEPS
+                     and (clause.dep_ != "advcl" or is_to_clause(clause)) and not is_passive(clause)
+                     and any(child.dep_ in SUBJECT for child in clause.children)), None)
+
+    def asked_in_clause(self, match: VerbMatch, by_token: dict[int, list[Mention]],
+                        sources: list[Mention]) -> list[Mention]:
+        """Who an appeal or demand with no target asks: the own subject of the clause that names the act."""
+        clause = match.complement if match.complement is not None else self.asked_clause(match.verb)
+        if clause is None or is_passive(clause):
+            return []
+        return not_the_sources(self.first_actors([c for c in clause.children if c.dep_ in SUBJECT], by_token),
+                               sources)
+
+    @staticmethod
     def sides(code: CameoCode, sources: list[Mention], targets: list[Mention],
               ) -> list[tuple[list[Mention], list[Mention]]]:
         """Who acts on whom: the sources on the targets; for a joint act with no target of its own ("the
@@ -215,12 +239,17 @@ class EventCoder:
     def threatened(self, match: VerbMatch, sources: list[Mention], targets: list[Mention],
                    by_token: dict[int, list[Mention]]) -> tuple[CameoCode, list[Mention]]:
         """The code and targets of a matched verb; a threat to do a hostile act is the threat of that act, on
-        the act's targets when the threat names none ("threatened to shell Iraqi towns": 1384)."""
+        the act's targets when the threat names none ("threatened to shell Iraqi towns": 1384), those of an act
+        no pattern reads being the first other actor of its phrase ("threatened to resume attacks in Israel")."""
         code = self.codes[match.pattern.code]
-        act = self.verbs.match(match.complement) if code.root in THREAT_ROOTS and match.complement else None
+        if code.root not in THREAT_ROOTS or match.complement is None:
+            return code, targets
+        act = self.verbs.match(match.complement)
+        targets = targets or (self.targets_of(act, by_token, sources) if act is not None else
+                              self.first_other_actors(phrase_tokens(match.complement), by_token, sources))
         if act is None or not self.codes[act.pattern.code].threat:
             return code, targets
-        return self.codes[self.codes[act.pattern.code].threat], targets or self.targets_of(act, by_token, sources)
+        return self.codes[self.codes[act.pattern.code].threat], targets
 
     def code_between(self, doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> CameoCode | None:
         """What the source does to the target, both given as character spans of one sentence ("<s>Zarif</s>

@@ -103,6 +103,8 @@ def test_a_proper_name_the_recognizer_missed_is_an_actor_where_it_acts_or_is_act
     # a name an actor modifies is left to that actor; a word that is no argument is not a name
     mentions = resolve(resolver, "The Egyptian Centre signed the deal on Monday.")
     assert [m.span.text for m in mentions] == ["Egyptian"]
+    # nor is a day the recognizer did not mark as a date ("threatened Monday to ...")
+    assert [m.span.text for m in resolve(resolver, "Hamas threatened Monday to resume attacks.")] == ["Hamas"]
 
 
 def test_an_acronym_written_as_a_word_names_its_organisation(resolver):

@@ -371,6 +371,9 @@ def test_a_negated_noun_negates_the_act_it_describes(code):
 def test_a_threatened_act_no_pattern_reads_whole_is_only_the_threat(code):
     events = code("Hamas threatened to provide food to Israel.")
     assert events and all(e[0].startswith("13") for e in events)
+    # its target is the first other actor of the act's phrase
+    assert code("Hamas threatened to resume its operations in Israel.") == [
+        ("130", ["hamas"], ["ISR"], False, "asserted")]
 
 
 def test_an_agent_with_coordinated_owners_acts_for_each(code):
@@ -428,3 +431,16 @@ def test_saying_that_someone_must_or_should_act_asks_it_of_them(tmp_path_factory
     assert ("190", ["ISR"], ["TCD"], False, "demanded") in events
     assert ("020", ["EGY"], ["ISR"], False, "asserted") in code("Egypt said Israel should attack Chad.")  # an appeal
     assert not [e for e in code("Israel said it must attack Chad.") if e[0] in {"100", "020"}]  # of itself
+
+
+def test_demanding_that_someone_act_asks_it_of_the_clause_subject(tmp_path_factory, resolver):
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "verbs.yaml").write_text(LEXICON + '"100":\n  - demand\n')
+    code = coding(EventCoder(folder), resolver)
+    events = code("Egypt demanded that Israel attack Chad.")
+    assert ("100", ["EGY"], ["ISR"], False, "asserted") in events
+    assert ("190", ["ISR"], ["TCD"], False, "demanded") in events  # asked, not done
+    # a clause of time is no asked act: the attack happened and the demand names no one
+    events = code("Egypt demanded talks after Israel attacked Chad.")
+    assert ("190", ["ISR"], ["TCD"], False, "asserted") in events
+    assert not [e for e in events if e[0] == "100" and e[2]]
