@@ -2,7 +2,9 @@
 
 Names, aliases, demonyms, capitals, metonyms, organs and places match case-sensitively (token ORTH), so "US"
 the country does not match "us" the pronoun; an organisation's or group's acronym of four letters or more
-also matches written as a word ("Farc", "Nato"); agent terms ("officials", "state media") match in any case.
+also matches written as a word ("Farc", "Nato"), and the name of a state, capital or place also matches in
+capitals, as datelines and headlines write it ("JERUSALEM --", "GAZA CITY,"); agent terms ("officials",
+"state media") match in any case.
 """
 from __future__ import annotations
 
@@ -66,11 +68,11 @@ class ActorMatchers:
 def name_targets(kb: KnowledgeBase):
     """Every (surface form, target) pair the knowledge base defines."""
     for state in kb.states.values():
-        for surface in [state.name, *state.aliases]:
+        for surface in with_capitals([state.name, *state.aliases]):
             yield surface, Target("state", state.iso3)
         for surface in state.demonyms:
             yield surface, Target("demonym", state.iso3)
-        for surface in [state.capital, *state.capital_aliases]:
+        for surface in with_capitals([state.capital, *state.capital_aliases]):
             yield surface, Target("capital", state.iso3)
         for surface in state.metonyms:
             yield surface, Target("metonym", state.iso3)
@@ -78,7 +80,7 @@ def name_targets(kb: KnowledgeBase):
             for surface in surfaces:
                 yield surface, Target("organ", f"{state.iso3} {sector}")
     for index, place in enumerate(kb.places):
-        for surface in [place.name, *place.aliases]:
+        for surface in with_capitals([place.name, *place.aliases]):
             yield surface, Target("place", str(index))
     for kind, table in (("organisation", kb.organisations), ("group", kb.groups), ("person", kb.people)):
         for entry in table.values():
@@ -87,6 +89,11 @@ def name_targets(kb: KnowledgeBase):
                 # an acronym long enough to be written as a word in some house styles: "Farc", "Nato", "Unicef"
                 if kind != "person" and is_acronym(surface, shortest=4):
                     yield surface.capitalize(), Target(kind, entry.id)
+
+
+def with_capitals(surfaces: list[str]) -> list[str]:
+    """The surfaces and each one written in capitals, as a dateline writes it ("Gaza City", "GAZA CITY")."""
+    return list(dict.fromkeys([*surfaces, *(surface.upper() for surface in surfaces if surface)]))
 
 
 def is_acronym(text: str, shortest: int = 2) -> bool:

@@ -6,6 +6,14 @@ the sentence with no predicate and its act with no actor. A reduced participle n
 a sentence whose root is a noun and that has no finite verb of its own is a clause of that verb, the noun
 its subject: in the passive when a "by" phrase names the agent or when it is a headline (no full stop:
 "Protesters killed in Cairo"), else, in running text, in the active.
+
+The parser also reads a past form right after the noun root as an adjective of the noun after it
+("Army bulldozers [demolished] Palestinian homes" as one list of nouns): that verb is the predicate, the
+root its subject and the noun it described its object.
+
+The same misreading before a trailing attribution ("Police clashed with protesters on Friday, officials
+said.") makes the noun phrase the subject of the reporting verb: the stretch before the comma is then the
+clause reported, and whoever follows the comma the one who reports it.
 """
 from __future__ import annotations
 
@@ -15,6 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, make_root_over
 
 PAST_FORMS = {"VBN", "VBD"}
+SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
+REPORTED_DEPS = {"ccomp", "parataxis", "xcomp"}  # a reporting verb that already has what it reports
+ATTRIBUTION_LENGTH = 10  # words from the comma to the reporting verb ("..., a senior Bree official said")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SENTENCE_ENDS = {".", "!"}
 
@@ -24,26 +35,79 @@ def predicate_repair(doc: Doc) -> Doc:
     """doc (Doc): a parsed document. RETURNS (Doc): the same, with each sentence that is a noun phrase
     around a past form made a clause of that verb."""
     for sentence in list(doc.sents):
-        verb = misread_predicate(sentence)
+        verb = misread_predicate(sentence.root, sentence)
         if verb is not None:
             make_predicate(sentence, verb)
+            continue
+        reported = reported_noun_phrase(sentence)
+        verb = misread_predicate(*reported) if reported is not None else None
+        if verb is not None:
+            make_reported_predicate(sentence.root, reported[0], verb, reported[1])
     return doc
 
 
-def misread_predicate(sentence: Span) -> Token | None:
-    """The past form the parser hung on the noun root of a sentence with no finite verb, else None."""
-    root = sentence.root
+def misread_predicate(root: Token, stretch: Span) -> Token | None:
+    """The past form the parser hung on the noun that heads a stretch (a sentence, or what a trailing
+    attribution reports) with no finite verb, else None."""
     if root.pos_ not in NOMINALS:
         return None
     if any(child.dep_ in PREDICATE_LINKS or child.dep_ == "expl" for child in root.children):
         return None
-    verbs = [child for child in root.rights if child.dep_ == "acl" and child.tag_ in PAST_FORMS]
-    if not verbs or any(token.tag_ in FINITE_TAGS for token in sentence if token not in verbs):
+    verbs = [child for child in root.rights if child.dep_ == "acl" and child.tag_ in PAST_FORMS
+             and child.i < stretch.end] or [token for token in stretch if describes_next_noun(token, root)][:1]
+    if not verbs or any(token.tag_ in FINITE_TAGS for token in stretch if token not in verbs):
         return None
     verb = verbs[0]
     if any(child.dep_ in {"aux", "aux:pass", "auxpass", "mark", "nsubj", "nsubj:pass"} for child in verb.children):
         return None
     return verb
+
+
+def describes_next_noun(token: Token, root: Token) -> bool:
+    """A past form right after the noun root, hung as an adjective on a noun after it ("bulldozers
+    demolished Palestinian homes"), not after a preposition ("dozens of wounded civilians")."""
+    return token.dep_ == "amod" and token.pos_ == "VERB" and token.tag_ in PAST_FORMS and token.i == root.i + 1 \
+        and token.head.i > token.i and token.head.pos_ in NOMINALS
+
+
+def reported_noun_phrase(sentence: Span) -> tuple[Token, Span] | None:
+    """(noun, the stretch before the comma) for a sentence that ends in an attribution whose verb the
+    parser gave the noun phrase before the comma as its subject ("Police clashed with protesters, officials
+    said."), else None."""
+    root = sentence.root
+    if root.pos_ != "VERB" or any(child.dep_ in REPORTED_DEPS for child in root.children):
+        return None
+    noun = next((child for child in root.lefts if child.dep_ in SUBJECTS), None)
+    if noun is None or noun.left_edge.i != sentence.start:  # the noun phrase opens the sentence
+        return None
+    comma = next((token for token in reversed(sentence[:root.i - sentence.start]) if token.text == ","), None)
+    if comma is None or comma.i < noun.i or root.i - comma.i > ATTRIBUTION_LENGTH:
+        return None
+    return noun, sentence.doc[sentence.start:comma.i]
+
+
+def make_reported_predicate(reporting: Token, noun: Token, verb: Token, stretch: Span) -> None:
+    """Make the verb the clause the reporting verb reports, its subject the noun; the words after the
+    comma that the parser joined to the noun report it ("..., Palestinian officials and US witnesses said")."""
+    reporters = [child for child in noun.children if child.i >= stretch.end and child.dep_ == "conj"]
+    after = [child for child in noun.children if child.i >= stretch.end and child not in reporters]
+    described = verb.head if verb.dep_ == "amod" else None
+    for child in [child for child in noun.children if verb.i < child.i < stretch.end]:
+        child.head = verb
+    verb.head, verb.dep_ = reporting, "ccomp"
+    passive = described is None and any(case.lower_ == "by" for child in verb.children
+                                        for case in child.children if case.dep_ == "case")
+    noun.head, noun.dep_ = verb, "nsubj:pass" if passive else "nsubj"
+    verb.tag_ = "VBN" if passive else "VBD"
+    if described is not None:
+        described.head, described.dep_ = verb, "obj"
+    for child in after:
+        child.head = reporting
+    if reporters:
+        first, *others = reporters
+        first.head, first.dep_ = reporting, "nsubj"
+        for other in others:
+            other.head = first
 
 
 def is_passive_reading(sentence: Span, verb: Token) -> bool:
@@ -56,6 +120,13 @@ def is_passive_reading(sentence: Span, verb: Token) -> bool:
 def make_predicate(sentence: Span, verb: Token) -> None:
     """Make the verb the root and the sentence's noun root its subject (active or passive); what the noun
     heads after the verb is the verb's."""
+    if verb.dep_ == "amod":  # "bulldozers demolished Palestinian homes": the noun it described is its object
+        described = verb.head
+        make_root_over(sentence.root, verb, "nsubj")
+        if described.head != verb or described.dep_ != "obj":
+            described.head, described.dep_ = verb, "obj"
+        verb.tag_ = "VBD"
+        return
     passive = is_passive_reading(sentence, verb)
     make_root_over(sentence.root, verb, "nsubj:pass" if passive else "nsubj")
     verb.tag_ = "VBN" if passive else "VBD"

@@ -107,6 +107,11 @@ def test_a_proper_name_the_recognizer_missed_is_an_actor_where_it_acts_or_is_act
     assert [m.span.text for m in resolve(resolver, "Hamas threatened Monday to resume attacks.")] == ["Hamas"]
 
 
+def test_a_place_written_in_capitals_in_a_dateline_is_that_place(resolver):
+    mentions = resolve(resolver, "ANKARA -- A court ordered the release of the student.")
+    assert identity_of(mentions, "ANKARA").cameo_code == "TUR"
+
+
 def test_an_acronym_written_as_a_word_names_its_organisation(resolver):
     written_as_word = identity_of(resolve(resolver, "Nato warned Russia on Monday."), "Nato")
     acronym = identity_of(resolve(resolver, "NATO warned Russia on Monday."), "NATO")

@@ -59,6 +59,20 @@ def test_sentences_start_after_line_breaks_and_never_after_a_plain_word():
     assert len(sentences) == 1
 
 
+def test_a_dateline_that_opens_a_line_is_a_sentence_of_its_own():
+    from eventwire.nlp.boundaries import line_break_boundaries
+
+    nlp = load_pipeline()
+    for text in ("JERUSALEM -- An Israeli court rejected the appeal.", "KHARTOUM, March 16 (Xinhua) -- An Israeli "
+                 "court rejected it.", "Talks\nANKARA: An Israeli court rejected it."):
+        doc = line_break_boundaries(nlp.make_doc(text))
+        assert [t.text for t in doc if t.is_sent_start][-1] == "An", text
+    # a line that opens with capitals but is no dateline
+    doc = line_break_boundaries(nlp.make_doc("NATO said on Monday - as expected - that it would meet."))
+    assert not any(t.is_sent_start for t in doc[1:])
+    assert [s.root.text for s in nlp("JERUSALEM -- An Israeli court rejected the appeal.").sents][-1] == "rejected"
+
+
 def test_loading_the_pipeline_keeps_blas_on_one_thread_per_process():
     from threadpoolctl import threadpool_info
 

@@ -38,3 +38,44 @@ def test_a_sentence_with_a_finite_verb_keeps_its_participle():
                  ["DT", "NNS", "VBN", "IN", "NNP", "VBD", "VBN", "."],
                  ["DET", "NOUN", "VERB", "ADP", "PROPN", "AUX", "VERB", "PUNCT"])
     assert doc[2].dep_ == "acl" and doc[6].dep_ == "ROOT"
+
+
+def test_a_past_form_read_as_the_adjective_of_the_next_noun_is_the_predicate():
+    # "Army bulldozers demolished Palestinian homes.", read as one list of nouns
+    doc = parsed(["Army", "bulldozers", "demolished", "Palestinian", "homes", "and", "shops", "."],
+                 [1, 1, 4, 4, 1, 6, 4, 1],
+                 ["compound", "ROOT", "amod", "amod", "conj", "cc", "conj", "punct"],
+                 ["NN", "NNS", "VBD", "JJ", "NNS", "CC", "NNS", "."],
+                 ["NOUN", "NOUN", "VERB", "ADJ", "NOUN", "CCONJ", "NOUN", "PUNCT"])
+    assert doc[2].dep_ == "ROOT" and (doc[1].dep_, doc[1].head.i) == ("nsubj", 2)
+    assert (doc[4].dep_, doc[4].head.i) == ("obj", 2) and doc[6].head.i == 4 and doc[7].head.i == 2
+
+
+def test_a_participle_after_a_preposition_describes_its_noun():
+    # "Dozens of wounded civilians."
+    doc = parsed(["Dozens", "of", "wounded", "civilians", "."], [0, 3, 3, 0, 0],
+                 ["ROOT", "case", "amod", "nmod", "punct"], ["NNS", "IN", "VBN", "NNS", "."],
+                 ["NOUN", "ADP", "VERB", "NOUN", "PUNCT"])
+    assert doc[0].dep_ == "ROOT" and doc[2].dep_ == "amod"
+
+
+def test_a_noun_phrase_before_a_trailing_attribution_is_the_clause_it_reports():
+    # "Police clashed with protesters, officials said.": the parser made "Police clashed ..." the subject
+    doc = parsed(["Police", "clashed", "with", "protesters", ",", "officials", "said", "."],
+                 [6, 0, 3, 1, 0, 6, 6, 6],
+                 ["nsubj", "acl", "case", "obl", "punct", "nsubj", "ROOT", "punct"],
+                 ["NNS", "VBN", "IN", "NNS", ",", "NNS", "VBD", "."],
+                 ["NOUN", "VERB", "ADP", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"])
+    assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 6) and (doc[0].dep_, doc[0].head.i) == ("nsubj", 1)
+    assert (doc[5].dep_, doc[5].head.i) == ("nsubj", 6) and doc[3].head.i == 1
+
+
+def test_reporters_the_parser_joined_to_the_noun_phrase_report_the_clause():
+    # "Bulldozers demolished homes, officials and witnesses said.", all one list of nouns under "said"
+    doc = parsed(["Bulldozers", "demolished", "homes", ",", "officials", "and", "witnesses", "said", "."],
+                 [7, 2, 0, 4, 0, 6, 4, 7, 7],
+                 ["nsubj", "amod", "conj", "punct", "conj", "cc", "conj", "ROOT", "punct"],
+                 ["NNS", "VBD", "NNS", ",", "NNS", "CC", "NNS", "VBD", "."],
+                 ["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "CCONJ", "NOUN", "VERB", "PUNCT"])
+    assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 7) and (doc[0].head.i, doc[2].dep_) == (1, "obj")
+    assert (doc[4].dep_, doc[4].head.i) == ("nsubj", 7) and doc[6].head.i == 4
