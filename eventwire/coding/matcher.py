@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import yaml
 from spacy.tokens import Token
 
 from eventwire.coding.dates import names_a_time
-from eventwire.coding.lexicon import ANY_TARGET, NEGATIONS, NounPattern, Pattern
+from eventwire.coding.lexicon import ANY_TARGET, DATA_DIR, NEGATIONS, NounPattern, Pattern
 from eventwire.nlp.syntax import (OBJECT, PASSIVE_SUBJECT, is_passive, is_to_clause, possessor,
                                   prepositional_objects)
 
 PARTICLE_DEPS = {"compound:prt", "prt", "advmod", "case", "prep"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 TIME_ENTITIES = {"DATE", "TIME"}
+MEASURE_NOUNS = frozenset((yaml.safe_load((DATA_DIR / "measures.yaml").read_text(encoding="utf8")) or {})
+                          .get("nouns", []))
 NOUN_MODIFIER_DEPS = {"compound", "amod", "nmod", "nn", "nmod:npmod", "npadvmod"}
 
 
@@ -133,7 +136,8 @@ class VerbArguments:
     def of(cls, verb: Token) -> VerbArguments:
         particles = tuple(child for child in verb.children if child.dep_ in PARTICLE_DEPS)
         direct = direct_object(verb)
-        heads = [verb, *particles, *([direct] if direct is not None else [])]
+        # a measure's phrases too: "sent $2 million to Fiji in aid"
+        heads = [verb, *particles, *object_heads(direct)]
         return cls(verb, particles, direct,
                    {head.i: tuple(prepositional_objects(head)) for head in heads},
                    {head.i: tuple((mark.lower_, clause) for clause in head.children if clause.dep_ in COMPLEMENT_DEPS
@@ -149,7 +153,7 @@ def fill(pattern: Pattern, arguments: VerbArguments,
     names = has_in_phrase if pattern.words_in_phrase else is_one_of
     if pattern.objects and (direct is None or not names(direct, pattern.objects)):
         return None
-    heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *([direct] if direct is not None else [])]
+    heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *object_heads(direct)]
     obliques = [pair for head in heads for pair in arguments.obliques[head.i]]
     # a particle may also be parsed as the first word of a compound preposition ("walked [out of] the talks")
     present = {t.lower_ for t in particles} | {word for prep, _ in obliques for word in prep.split()[:-1]}
@@ -235,11 +239,29 @@ def has_in_phrase(noun: Token, words: frozenset[str]) -> bool:
 
 def direct_object(verb: Token) -> Token | None:
     """The direct object; in the passive, the subject ("the talks were called off"); a bare noun the
-    parser took for a clause ("accused Netanyahu of ..." with Netanyahu as xcomp) counts too."""
+    parser took for a clause ("accused Netanyahu of ..." with Netanyahu as xcomp) counts too; through a
+    measure, what it measures ("fired a barrage of rockets": rockets)."""
     if is_passive(verb):
-        return next((child for child in verb.children if child.dep_ in PASSIVE_SUBJECT), None)
-    return next((child for child in verb.children if child.dep_ in OBJECT
-                 or child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+        found = next((child for child in verb.children if child.dep_ in PASSIVE_SUBJECT), None)
+    else:
+        found = next((child for child in verb.children if child.dep_ in OBJECT
+                      or child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    return measured(found) if found is not None else None
+
+
+def object_heads(direct: Token | None) -> list[Token]:
+    """The direct object and, when it is what a measure measures, the measure."""
+    if direct is None:
+        return []
+    return [direct, direct.head] if direct.dep_ not in OBJECT | PASSIVE_SUBJECT | {"xcomp"} else [direct]
+
+
+def measured(noun: Token) -> Token:
+    """What a measure noun counts, weighs or prices: the object of its "of" or "in" phrase ("$2 million in
+    aid", "50,000 tonnes of wheat"); any other noun is itself."""
+    if not (noun.pos_ in {"NUM", "SYM"} or noun.lower_ in MEASURE_NOUNS or noun.lemma_.lower() in MEASURE_NOUNS):
+        return noun
+    return next((thing for preposition, thing in prepositional_objects(noun) if preposition in {"of", "in"}), noun)
 
 
 def inflections(lemma: str) -> set[str]:

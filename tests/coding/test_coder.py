@@ -444,3 +444,12 @@ def test_demanding_that_someone_act_asks_it_of_the_clause_subject(tmp_path_facto
     events = code("Egypt demanded talks after Israel attacked Chad.")
     assert ("190", ["ISR"], ["TCD"], False, "asserted") in events
     assert not [e for e in events if e[0] == "100" and e[2]]
+
+
+def test_an_object_that_measures_stands_for_what_it_measures(tmp_path_factory, resolver):
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "verbs.yaml").write_text(LEXICON + '"194":\n  - fire rocket|rockets at {t}\n'
+                                       '"071":\n  - send aid to {t}\n')
+    code = coding(EventCoder(folder), resolver)
+    assert code("Hamas fired a barrage of rockets at Israel.") == [("194", ["hamas"], ["ISR"], False, "asserted")]
+    assert code("Egypt sent $2 million in aid to Chad.") == [("071", ["EGY"], ["TCD"], False, "asserted")]
