@@ -19,6 +19,8 @@ from spacy.util import filter_spans
 from eventwire.actors.kb import KnowledgeBase
 
 # When one surface form names several entries, the first kind in this order wins.
+PLACE_KINDS = {"state", "capital", "place"}  # names that datelines and headlines write in capitals
+LONGEST_CAPITALS_NAME = 4  # words
 KIND_PRIORITY = ["state", "organisation", "group", "person", "demonym", "metonym", "organ", "capital", "place"]
 
 
@@ -48,6 +50,10 @@ class ActorMatchers:
                 self.agent_sectors.setdefault(term, agent.sector)
                 if agent.needs_owner:
                     self.owned_only.add(term)
+        # places written in capitals, looked up by their words rather than matched: a phrase matcher over
+        # every name in capitals too would hold about 40 MiB more per process
+        self.in_capitals = {surface.upper(): surface for surface, targets in self.targets.items()
+                            if surface != surface.upper() and any(t.kind in PLACE_KINDS for t in targets)}
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         surfaces = list(self.targets)
         self.names.add("NAME", list(nlp.tokenizer.pipe(surfaces)))
@@ -56,8 +62,25 @@ class ActorMatchers:
 
     def find_names(self, doc: Doc) -> list[tuple[Span, list[Target]]]:
         """Longest non-overlapping name matches with the entries each may name, in text order."""
-        spans = filter_spans([Span(doc, start, end) for _, start, end in self.names(doc)])
-        return [(span, self.targets[span.text]) for span in spans if span.text in self.targets]
+        spans = filter_spans([Span(doc, start, end) for _, start, end in self.names(doc)] + self.capitals(doc))
+        return [(span, self.targets[self.in_capitals.get(span.text, span.text)]) for span in spans
+                if self.in_capitals.get(span.text, span.text) in self.targets]
+
+    def capitals(self, doc: Doc) -> list[Span]:
+        """The longest runs of words in capitals that name a state, capital or place written otherwise."""
+        found = []
+        n = 0
+        while n < len(doc):
+            if not is_capitalised_word(doc[n]):
+                n += 1
+                continue
+            end = n
+            while end < len(doc) and end - n < LONGEST_CAPITALS_NAME and is_capitalised_word(doc[end]):
+                end += 1
+            match = next((doc[n:stop] for stop in range(end, n, -1) if doc[n:stop].text in self.in_capitals), None)
+            found += [match] if match is not None else []
+            n = match.end if match is not None else n + 1
+        return found
 
     def find_agents(self, doc: Doc) -> list[tuple[Span, str]]:
         """Longest non-overlapping agent-term matches with their CAMEO sector, in text order."""
@@ -68,11 +91,11 @@ class ActorMatchers:
 def name_targets(kb: KnowledgeBase):
     """Every (surface form, target) pair the knowledge base defines."""
     for state in kb.states.values():
-        for surface in with_capitals([state.name, *state.aliases]):
+        for surface in [state.name, *state.aliases]:
             yield surface, Target("state", state.iso3)
         for surface in state.demonyms:
             yield surface, Target("demonym", state.iso3)
-        for surface in with_capitals([state.capital, *state.capital_aliases]):
+        for surface in [state.capital, *state.capital_aliases]:
             yield surface, Target("capital", state.iso3)
         for surface in state.metonyms:
             yield surface, Target("metonym", state.iso3)
@@ -80,7 +103,7 @@ def name_targets(kb: KnowledgeBase):
             for surface in surfaces:
                 yield surface, Target("organ", f"{state.iso3} {sector}")
     for index, place in enumerate(kb.places):
-        for surface in with_capitals([place.name, *place.aliases]):
+        for surface in [place.name, *place.aliases]:
             yield surface, Target("place", str(index))
     for kind, table in (("organisation", kb.organisations), ("group", kb.groups), ("person", kb.people)):
         for entry in table.values():
@@ -91,9 +114,8 @@ def name_targets(kb: KnowledgeBase):
                     yield surface.capitalize(), Target(kind, entry.id)
 
 
-def with_capitals(surfaces: list[str]) -> list[str]:
-    """The surfaces and each one written in capitals, as a dateline writes it ("Gaza City", "GAZA CITY")."""
-    return list(dict.fromkeys([*surfaces, *(surface.upper() for surface in surfaces if surface)]))
+def is_capitalised_word(token) -> bool:
+    return token.is_upper and token.is_alpha and len(token) > 2
 
 
 def is_acronym(text: str, shortest: int = 2) -> bool:
