@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -69,17 +71,17 @@ class ActorMatchers:
     def capitals(self, doc: Doc) -> list[Span]:
         """The longest runs of words in capitals that name a state, capital or place written otherwise."""
         found = []
-        n = 0
-        while n < len(doc):
-            if not is_capitalised_word(doc[n]):
-                n += 1
-                continue
+        capitalised = doc.to_array([IS_UPPER, IS_ALPHA, LENGTH])
+        capitalised = (capitalised[:, 0] == 1) & (capitalised[:, 1] == 1) & (capitalised[:, 2] > 2)
+        after = -1  # the end of the last name found
+        for n in (int(i) for i in numpy.flatnonzero(capitalised) if i >= after):
             end = n
-            while end < len(doc) and end - n < LONGEST_CAPITALS_NAME and is_capitalised_word(doc[end]):
+            while end < len(doc) and end - n < LONGEST_CAPITALS_NAME and capitalised[end]:
                 end += 1
             match = next((doc[n:stop] for stop in range(end, n, -1) if doc[n:stop].text in self.in_capitals), None)
-            found += [match] if match is not None else []
-            n = match.end if match is not None else n + 1
+            if match is not None:
+                found.append(match)
+                after = match.end
         return found
 
     def find_agents(self, doc: Doc) -> list[tuple[Span, str]]:
@@ -112,10 +114,6 @@ def name_targets(kb: KnowledgeBase):
                 # an acronym long enough to be written as a word in some house styles: "Farc", "Nato", "Unicef"
                 if kind != "person" and is_acronym(surface, shortest=4):
                     yield surface.capitalize(), Target(kind, entry.id)
-
-
-def is_capitalised_word(token) -> bool:
-    return token.is_upper and token.is_alpha and len(token) > 2
 
 
 def is_acronym(text: str, shortest: int = 2) -> bool:
