@@ -133,8 +133,11 @@ class EventCoder:
             if reads_nothing_alone(match, sources, targets):
                 continue
             code, targets = self.threatened(match, sources, targets, by_token)
-            if not targets and code.root in APPEAL_ROOTS:  # "demanded that the US cancel plans"
-                targets = self.asked_in_clause(match, by_token, sources)
+            # the act the pattern names, else, for an appeal or demand, a clause with a subject of its own
+            asked = match.complement if match.complement is not None else \
+                self.asked_clause(token) if match.pattern.code[:2] in APPEAL_ROOTS else None
+            if not targets and code.root in APPEAL_ROOTS and asked is not None:  # "demanded that the US cancel"
+                targets = self.asked_subjects(asked, by_token, sources)
             built = []
             for side, others_of_side in self.sides(code, sources, targets):
                 event = self.build(code, token, match.pattern.specificity, side, others_of_side, match.negated,
@@ -148,9 +151,9 @@ class EventCoder:
                 reverse = self.build(self.codes[match.pattern.reverse_code], token, match.pattern.specificity,
                                      targets, sources, match.negated, built[0].modality, context, places, len(events))
                 events += [reverse] if reverse is not None else []
-            asked = match.complement if match.complement is not None else \
-                self.asked_clause(token) if match.pattern.code[:2] in APPEAL_ROOTS and targets else None
-            acts = [asked, *asked.conjuncts] if asked is not None else named_acts
+            # a clause no pattern names is an asked act only when someone is asked
+            acts = [asked, *asked.conjuncts] if asked is not None and (asked is match.complement or targets) \
+                else named_acts
             actors, modality = act_of(match.pattern.code, sources, targets)
             for verb in acts:  # "urged the U.S. to step up pressure on Israel and commit to ...": the U.S. is asked
                 requested.add(verb.i)
@@ -216,11 +219,11 @@ class EventCoder:
                      and (clause.dep_ != "advcl" or is_to_clause(clause)) and not is_passive(clause)
                      and any(child.dep_ in SUBJECT for child in clause.children)), None)
 
-    def asked_in_clause(self, match: VerbMatch, by_token: dict[int, list[Mention]],
-                        sources: list[Mention]) -> list[Mention]:
-        """Who an appeal or demand with no target asks: the own subject of the clause that names the act."""
-        clause = match.complement if match.complement is not None else self.asked_clause(match.verb)
-        if clause is None or is_passive(clause):
+    def asked_subjects(self, clause: Token, by_token: dict[int, list[Mention]],
+                       sources: list[Mention]) -> list[Mention]:
+        """Who an appeal or demand with no target asks: the own subject of the clause that names the act
+        (none for a passive clause: its subject is acted on)."""
+        if is_passive(clause):
             return []
         return not_the_sources(self.first_actors([c for c in clause.children if c.dep_ in SUBJECT], by_token),
                                sources)

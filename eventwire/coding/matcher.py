@@ -129,16 +129,19 @@ class VerbArguments:
     verb: Token
     particles: tuple[Token, ...]
     direct: Token | None
+    objects: tuple[Token, ...]  # the direct object and, where it is what a measure measures, the measure
     obliques: dict[int, tuple[tuple[str, Token], ...]]  # by the token they hang on
     clauses: dict[int, tuple[tuple[str, Token], ...]]  # (mark or "to", clause) by the token they hang on
 
     @classmethod
     def of(cls, verb: Token) -> VerbArguments:
         particles = tuple(child for child in verb.children if child.dep_ in PARTICLE_DEPS)
-        direct = direct_object(verb)
+        found = unmeasured_object(verb)
+        direct = measured(found) if found is not None else None
         # a measure's phrases too: "sent $2 million to Fiji in aid"
-        heads = [verb, *particles, *object_heads(direct)]
-        return cls(verb, particles, direct,
+        objects = tuple(dict.fromkeys(t for t in (direct, found) if t is not None))
+        heads = [verb, *particles, *objects]
+        return cls(verb, particles, direct, objects,
                    {head.i: tuple(prepositional_objects(head)) for head in heads},
                    {head.i: tuple((mark.lower_, clause) for clause in head.children if clause.dep_ in COMPLEMENT_DEPS
                                   for mark in clause.children if mark.dep_ in {"mark", "aux"} and mark.i < clause.i)
@@ -153,7 +156,7 @@ def fill(pattern: Pattern, arguments: VerbArguments,
     names = has_in_phrase if pattern.words_in_phrase else is_one_of
     if pattern.objects and (direct is None or not names(direct, pattern.objects)):
         return None
-    heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *object_heads(direct)]
+    heads = [verb, *(t for t in particles if t.lower_ in pattern.particles), *arguments.objects]
     obliques = [pair for head in heads for pair in arguments.obliques[head.i]]
     # a particle may also be parsed as the first word of a compound preposition ("walked [out of] the talks")
     present = {t.lower_ for t in particles} | {word for prep, _ in obliques for word in prep.split()[:-1]}
@@ -241,19 +244,16 @@ def direct_object(verb: Token) -> Token | None:
     """The direct object; in the passive, the subject ("the talks were called off"); a bare noun the
     parser took for a clause ("accused Netanyahu of ..." with Netanyahu as xcomp) counts too; through a
     measure, what it measures ("fired a barrage of rockets": rockets)."""
-    if is_passive(verb):
-        found = next((child for child in verb.children if child.dep_ in PASSIVE_SUBJECT), None)
-    else:
-        found = next((child for child in verb.children if child.dep_ in OBJECT
-                      or child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    found = unmeasured_object(verb)
     return measured(found) if found is not None else None
 
 
-def object_heads(direct: Token | None) -> list[Token]:
-    """The direct object and, when it is what a measure measures, the measure."""
-    if direct is None:
-        return []
-    return [direct, direct.head] if direct.dep_ not in OBJECT | PASSIVE_SUBJECT | {"xcomp"} else [direct]
+def unmeasured_object(verb: Token) -> Token | None:
+    """The direct object as parsed, a measure left as it is (see direct_object)."""
+    if is_passive(verb):
+        return next((child for child in verb.children if child.dep_ in PASSIVE_SUBJECT), None)
+    return next((child for child in verb.children if child.dep_ in OBJECT
+                 or child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN", "PRON"}), None)
 
 
 def measured(noun: Token) -> Token:

@@ -20,10 +20,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, make_root_over
+from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, SUBJECT, make_root_over
 
 PAST_FORMS = {"VBN", "VBD"}
-SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
 REPORTED_DEPS = {"ccomp", "parataxis", "xcomp"}  # a reporting verb that already has what it reports
 ATTRIBUTION_LENGTH = 10  # words from the comma to the reporting verb ("..., a senior Bree official said")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -77,7 +76,7 @@ def reported_noun_phrase(sentence: Span) -> tuple[Token, Span] | None:
     root = sentence.root
     if root.pos_ != "VERB" or any(child.dep_ in REPORTED_DEPS for child in root.children):
         return None
-    noun = next((child for child in root.lefts if child.dep_ in SUBJECTS), None)
+    noun = next((child for child in root.lefts if child.dep_ in SUBJECT), None)
     if noun is None or noun.left_edge.i != sentence.start:  # the noun phrase opens the sentence
         return None
     comma = next((token for token in reversed(sentence[:root.i - sentence.start]) if token.text == ","), None)
@@ -95,8 +94,7 @@ def make_reported_predicate(reporting: Token, noun: Token, verb: Token, stretch:
     for child in [child for child in noun.children if verb.i < child.i < stretch.end]:
         child.head = verb
     verb.head, verb.dep_ = reporting, "ccomp"
-    passive = described is None and any(case.lower_ == "by" for child in verb.children
-                                        for case in child.children if case.dep_ == "case")
+    passive = described is None and has_by_agent(verb)
     noun.head, noun.dep_ = verb, "nsubj:pass" if passive else "nsubj"
     verb.tag_ = "VBN" if passive else "VBD"
     if described is not None:
@@ -113,8 +111,11 @@ def make_reported_predicate(reporting: Token, noun: Token, verb: Token, stretch:
 def is_passive_reading(sentence: Span, verb: Token) -> bool:
     """A "by" phrase on the verb, or a headline (no full stop at the end)."""
     words = [token for token in sentence if not token.is_space]
-    return words[-1].text not in SENTENCE_ENDS or any(
-        case.lower_ == "by" for child in verb.children for case in child.children if case.dep_ == "case")
+    return words[-1].text not in SENTENCE_ENDS or has_by_agent(verb)
+
+
+def has_by_agent(verb: Token) -> bool:
+    return any(case.lower_ == "by" for child in verb.children for case in child.children if case.dep_ == "case")
 
 
 def make_predicate(sentence: Span, verb: Token) -> None:
@@ -123,8 +124,7 @@ def make_predicate(sentence: Span, verb: Token) -> None:
     if verb.dep_ == "amod":  # "bulldozers demolished Palestinian homes": the noun it described is its object
         described = verb.head
         make_root_over(sentence.root, verb, "nsubj")
-        if described.head != verb or described.dep_ != "obj":
-            described.head, described.dep_ = verb, "obj"
+        described.head, described.dep_ = verb, "obj"
         verb.tag_ = "VBD"
         return
     passive = is_passive_reading(sentence, verb)
