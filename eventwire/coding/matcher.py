@@ -50,6 +50,11 @@ class VerbMatcher:
             for form in inflections(pattern.head):
                 self.by_form.setdefault(form, pattern.head)
         self.usual_codes = {head: usual_code(heads) for head, heads in self.by_head.items()}
+        # the particles a verb takes before an object ("break off relations"): where the parser reads one
+        # as the preposition of the noun after it, the noun is the object
+        self.object_particles = {head: frozenset(particle for p in heads if p.objects or p.target_after == "object"
+                                                 for particle in p.particles)
+                                 for head, heads in self.by_head.items()}
 
     def head(self, verb: Token) -> str:
         """The lexicon's head word for the verb: its lemma, else the head one of whose forms it is."""
@@ -81,7 +86,8 @@ class VerbMatcher:
         negated = is_negated(verb)
         best: dict[bool, VerbMatch] = {}  # by whether the slot stayed open
         candidates = self.candidates(verb)
-        arguments = VerbArguments.of(verb) if candidates else None
+        arguments = VerbArguments.of(verb, self.object_particles.get(self.head(verb), frozenset())) \
+            if candidates else None
         for pattern in candidates:
             if pattern.negated and not negated:
                 continue
@@ -134,18 +140,38 @@ class VerbArguments:
     clauses: dict[int, tuple[tuple[str, Token], ...]]  # (mark or "to", clause) by the token they hang on
 
     @classmethod
-    def of(cls, verb: Token) -> VerbArguments:
+    def of(cls, verb: Token, object_particles: frozenset[str] = frozenset()) -> VerbArguments:
+        """object_particles: the particles the verb takes before an object in the lexicon ("off" of
+        "break off relations"); one the parser read as the preposition of the noun right after it is the
+        particle, and the noun the object."""
         particles = tuple(child for child in verb.children if child.dep_ in PARTICLE_DEPS)
         found = unmeasured_object(verb)
+        stray = misread_particle(verb, object_particles) if found is None and object_particles else None
+        if stray is not None:
+            particle, found = stray
+            particles += (particle,)
         direct = measured(found) if found is not None else None
         # a measure's phrases too: "sent $2 million to Fiji in aid"
         objects = tuple(dict.fromkeys(t for t in (direct, found) if t is not None))
         heads = [verb, *particles, *objects]
         return cls(verb, particles, direct, objects,
-                   {head.i: tuple(prepositional_objects(head)) for head in heads},
+                   {head.i: tuple(pair for pair in prepositional_objects(head) if stray is None or pair[1] is not found)
+                    for head in heads},
                    {head.i: tuple((mark.lower_, clause) for clause in head.children if clause.dep_ in COMPLEMENT_DEPS
                                   for mark in clause.children if mark.dep_ in {"mark", "aux"} and mark.i < clause.i)
                     for head in heads})
+
+
+def misread_particle(verb: Token, particles: frozenset[str]) -> tuple[Token, Token] | None:
+    """(particle, object) where the parser read a particle of the verb as the one-word preposition of the
+    noun after it ("broke [off] relations", "cordoned [off] the area"): the word right after the verb, among
+    the particles the verb takes before an object."""
+    for child in verb.rights:
+        if child.dep_.startswith("obl"):
+            case = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
+            if len(case) == 1 and case[0].i == verb.i + 1 and case[0].lower_ in particles:
+                return case[0], child
+    return None
 
 
 def fill(pattern: Pattern, arguments: VerbArguments,

@@ -453,3 +453,16 @@ def test_an_object_that_measures_stands_for_what_it_measures(tmp_path_factory, r
     code = coding(EventCoder(folder), resolver)
     assert code("Hamas fired a barrage of rockets at Israel.") == [("194", ["hamas"], ["ISR"], False, "asserted")]
     assert code("Egypt sent $2 million in aid to Chad.") == [("071", ["EGY"], ["TCD"], False, "asserted")]
+
+
+def test_a_particle_read_as_the_preposition_of_the_next_noun_is_the_verbs(tmp_path_factory, resolver):
+    # the parser reads "off" as the preposition of "relations": the lexicon's phrasal verb still matches,
+    # the noun its object
+    folder = tmp_path_factory.mktemp("lexicon")
+    (folder / "verbs.yaml").write_text(LEXICON + '"161":\n  - break off relations with {t}\n'
+                                       '"191":\n  - cordon off {t}\n')
+    code = coding(EventCoder(folder), resolver)
+    assert code("Israel broke off relations with Iran.") == [("161", ["ISR"], ["IRN"], False, "asserted")]
+    assert code("Police cordoned off the area around the Iranian embassy.")[0][0] == "191"
+    # a true preposition is not a particle: "call off" takes an object, "called on" stays an oblique
+    assert not [e for e in code("Egypt called on Israel.") if e[0] == "164"]
