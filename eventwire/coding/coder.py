@@ -10,7 +10,7 @@ is an event of its own, by the one asked, with modality `demanded`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -94,7 +94,7 @@ class EventCoder:
         requested: set[int] = set()  # verbs coded as the act another verb asks for
         absorbed: set[int] = set()  # verbs a pattern of another verb names ("summoned ... to complain")
         covered: set[int] = set()  # nouns a verb event already read ("withdraw its delegation")
-        for token in doc:
+        for token in words_with_actors(doc, by_token):  # an event needs an actor for its source
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in covered:
                 events += self.nominal_event(token, by_token, context, places, len(events))
             if token.pos_ not in {"VERB", "AUX"} and token.dep_ != "ROOT" or token.i in requested \
@@ -606,6 +606,13 @@ def same_side(one: Mention, other: Mention) -> bool:
     names none."""
     a, b = one.identity, other.identity
     return a.key is not None and a.key == b.key and (a.sector is None or b.sector is None or a.sector == b.sector)
+
+
+def words_with_actors(doc: Doc, by_token: dict[int, list[Mention]]) -> Iterator[Token]:
+    """The words of the sentences that name an actor."""
+    for sentence in doc.sents:
+        if any(n in by_token for n in range(sentence.start, sentence.end)):
+            yield from sentence
 
 
 def reads_nothing_alone(match: VerbMatch, sources: list[Mention], targets: list[Mention]) -> bool:

@@ -52,11 +52,14 @@ def event_place(trigger: Token, by_token: dict[int, list[Mention]], dateline: Me
     if in_clause:
         return in_clause[0]
     sentence: Span = trigger.sent
-    located = places_after(sentence, by_token)
+    named = [token for token in sentence if token.i in by_token]
+    # only words that govern a mention, or govern its preposition, can have a place after them
+    governing = {n for token in named for n in (token.head.i, token.head.head.i)}
+    located = places_after([token for token in sentence if token.i in governing], by_token)
     if located:
         return min(located, key=lambda m: abs(m.span.start - trigger.i))
-    for token in sentence:
-        places = [m for m in by_token.get(token.i, []) if m.identity.type == "location"]
+    for token in named:
+        places = [m for m in by_token[token.i] if m.identity.type == "location"]
         if places:
             return places[0]
     return dateline

@@ -55,6 +55,7 @@ class VerbMatcher:
         self.object_particles = {head: frozenset(particle for p in heads if p.objects or p.target_after == "object"
                                                  for particle in p.particles)
                                  for head, heads in self.by_head.items()}
+        self.by_object = {head: ObjectIndex.of(heads) for head, heads in self.by_head.items()}
 
     def head(self, verb: Token) -> str:
         """The lexicon's head word for the verb: its lemma, else the head one of whose forms it is."""
@@ -63,6 +64,15 @@ class VerbMatcher:
 
     def candidates(self, verb: Token) -> list[Pattern]:
         return self.by_head.get(self.head(verb), [])
+
+    def object_candidates(self, head: str, direct: Token | None) -> list[Pattern]:
+        """The head word's patterns that the direct object does not rule out, in lexicon order."""
+        index = self.by_object[head]
+        if direct is None:
+            return index.open_patterns
+        found = index.by_word.get(direct.lemma_.lower(), ()) + index.by_word.get(direct.lower_, ())
+        return index.open_patterns if not found else \
+            [self.by_head[head][n] for n in sorted({*index.open_ids, *found})]
 
     def usual_match(self, verb: Token) -> VerbMatch | None:
         """The verb read by its usual code, its target left to the clause, as a dictionary coder reads a
@@ -85,10 +95,11 @@ class VerbMatcher:
         "on ..." deep in the phrase): its target is left to the clause."""
         negated = is_negated(verb)
         best: dict[bool, VerbMatch] = {}  # by whether the slot stayed open
-        candidates = self.candidates(verb)
-        arguments = VerbArguments.of(verb, self.object_particles.get(self.head(verb), frozenset())) \
-            if candidates else None
-        for pattern in candidates:
+        head = self.head(verb)
+        if head not in self.by_head:
+            return None
+        arguments = VerbArguments.of(verb, self.object_particles[head])
+        for pattern in self.object_candidates(head, arguments.direct):
             if pattern.negated and not negated:
                 continue
             found = fill(pattern, arguments, open_slot=True)
@@ -99,6 +110,26 @@ class VerbMatcher:
             if slot_open not in best or pattern.specificity > best[slot_open].pattern.specificity:
                 best[slot_open] = VerbMatch(pattern, verb, target, complement, negated and not pattern.negated)
         return best.get(False) or best.get(True)
+
+
+@dataclass(frozen=True)
+class ObjectIndex:
+    """A head word's patterns by the object they name, so that a verb is checked only against the patterns
+    its object allows: those naming no object (or words anywhere in the phrase) and those naming its own."""
+
+    open_ids: tuple[int, ...]
+    open_patterns: list[Pattern]
+    by_word: dict[str, tuple[int, ...]]  # the head word of an object ("conference" of "press_conference")
+
+    @classmethod
+    def of(cls, patterns: list[Pattern]) -> ObjectIndex:
+        open_ids = tuple(n for n, p in enumerate(patterns) if not p.objects or p.words_in_phrase)
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for n, pattern in enumerate(patterns):
+            if n not in open_ids:
+                for word in dict.fromkeys(word.split("_")[-1] for word in pattern.objects):
+                    by_word[word].append(n)
+        return cls(open_ids, [patterns[n] for n in open_ids], {w: tuple(ns) for w, ns in by_word.items()})
 
 
 def is_negated(verb: Token) -> bool:
