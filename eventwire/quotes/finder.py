@@ -53,6 +53,12 @@ class Cues:
         """The cue verbs that report speech, not a private state, intention, stance or naming."""
         return self.verbs - self.private_states - self.intentions - self.object_verbs - self.framing_verbs
 
+    @cached_property
+    def openings(self) -> frozenset[str]:
+        """The words an attribution's cue can start with: its verbs and the first words of its phrases."""
+        return (self.verbs | self.framing_verbs | self.object_verbs | self.intentions
+                | frozenset(self.stance_prepositions) | frozenset(words[0] for words in self.prepositions))
+
 
 @lru_cache(maxsize=1)
 def load_cues(path: Path = CUES) -> Cues:
@@ -89,6 +95,8 @@ def find_attributions(doc: Doc, mentions: list[Mention], cues: Cues | None = Non
     by_token = mentions_by_token(mentions)
     found: list[Attribution] = []
     for token in doc:
+        if token.lower_ not in cues.openings and token.lemma_.lower() not in cues.openings:
+            continue
         attribution = (according_to(token, cues, by_token) or speech_verb(token, cues, by_token)
                        or framing_verb(token, cues, by_token))
         if attribution is not None:
