@@ -14,6 +14,11 @@ root its subject and the noun it described its object.
 The same misreading before a trailing attribution ("Police clashed with protesters on Friday, officials
 said.") makes the noun phrase the subject of the reporting verb: the stretch before the comma is then the
 clause reported, and whoever follows the comma the one who reports it.
+
+A trailing attribution may also be swallowed by the clause before it, its verb hung on a noun there and
+the ones who report it joined to that noun ("..., killing eight people, Syrian state media reported" with
+"media" a conjunct of "people"): a finite verb with no subject that ends the sentence is the root, the
+clause before the comma what it reports, and the noun phrase after the comma its subject.
 """
 from __future__ import annotations
 
@@ -23,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, SUBJECT, make_root_over
 
 PAST_FORMS = {"VBN", "VBD"}
-REPORTED_DEPS = {"ccomp", "parataxis", "xcomp"}  # a reporting verb that already has what it reports
+REPORTED_DEPS = {"ccomp", "parataxis", "xcomp"}
+OBJECTS = {"obj", "dobj", "iobj"}  # a reporting verb that already has what it reports
 ATTRIBUTION_LENGTH = 10  # words from the comma to the reporting verb ("..., a senior Bree official said")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SENTENCE_ENDS = {".", "!"}
@@ -37,6 +43,12 @@ def predicate_repair(doc: Doc) -> Doc:
         verb = misread_predicate(sentence.root, sentence)
         if verb is not None:
             make_predicate(sentence, verb)
+            continue
+        swallowed = swallowed_attribution(sentence)
+        if swallowed is not None:
+            make_root_over(sentence.root, swallowed[0], "ccomp")
+            reporter = swallowed[1]
+            reporter.head, reporter.dep_ = swallowed[0], "nsubj"
             continue
         reported = reported_noun_phrase(sentence)
         verb = misread_predicate(*reported) if reported is not None else None
@@ -83,6 +95,29 @@ def reported_noun_phrase(sentence: Span) -> tuple[Token, Span] | None:
     if comma is None or comma.i < noun.i or root.i - comma.i > ATTRIBUTION_LENGTH:
         return None
     return noun, sentence.doc[sentence.start:comma.i]
+
+
+def swallowed_attribution(sentence: Span) -> tuple[Token, Token] | None:
+    """(reporting verb, the noun that reports) for a sentence that ends in an attribution the parser hung
+    inside the clause before it, else None: the last word is a finite verb with no subject or object of
+    its own, not the root, and the words between it and the comma before it are one noun phrase hung
+    outside them."""
+    words = [token for token in sentence if not token.is_punct and not token.is_space]
+    if len(words) < 4 or sentence.root.pos_ not in {"VERB", "AUX"}:
+        return None
+    verb = words[-1]
+    if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS - {"MD"} or verb.head == verb \
+            or any(child.dep_ in SUBJECT or child.dep_ in OBJECTS or child.dep_ in REPORTED_DEPS
+                   for child in verb.children):
+        return None
+    comma = next((token for token in reversed(sentence[:verb.i - sentence.start]) if token.text == ","), None)
+    if comma is None or not 1 < verb.i - comma.i <= ATTRIBUTION_LENGTH:
+        return None
+    stretch = sentence.doc[comma.i + 1:verb.i]
+    outside = [token for token in stretch if not stretch.start <= token.head.i < stretch.end]
+    if len(outside) != 1 or outside[0].pos_ not in NOMINALS or verb.head.i > comma.i:
+        return None
+    return verb, outside[0]
 
 
 def make_reported_predicate(reporting: Token, noun: Token, verb: Token, stretch: Span) -> None:

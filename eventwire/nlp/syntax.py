@@ -89,9 +89,14 @@ def subjects_of(verb: Token) -> list[Token]:
         return subjects
     if verb.dep_ == "acl" and (verb.tag_ == "VBG" or any(child.dep_ in OBJECT for child in verb.children)):
         # "jets struck targets" read as a noun with a clause: the noun acts; "put out a report accusing the
-        # army", "issued a statement calling for": a document speaks for whoever put it out
+        # army", "issued a statement calling for": a document speaks for whoever put it out; set off by a
+        # comma, the clause tells what the verb's act did, and its subject did it ("bombarded the city,
+        # killing eight people")
         noun = verb.head
-        return [noun, *(subjects_of(noun.head) if noun.dep_ in OBJECT and noun.head != noun else [])]
+        above = subjects_of(noun.head) if noun.dep_ in OBJECT and noun.head != noun else []
+        if above and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            return [*above, noun]
+        return [noun, *above]
     if verb.dep_ in CONTROL_DEPS and verb.head != verb:
         controller = verb.head
         objects = []

@@ -466,3 +466,4 @@ def test_a_particle_read_as_the_preposition_of_the_next_noun_is_the_verbs(tmp_pa
     assert code("Police cordoned off the area around the Iranian embassy.")[0][0] == "191"
     # a true preposition is not a particle: "call off" takes an object, "called on" stays an oblique
     assert not [e for e in code("Egypt called on Israel.") if e[0] == "164"]
+

@@ -79,3 +79,24 @@ def test_reporters_the_parser_joined_to_the_noun_phrase_report_the_clause():
                  ["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "CCONJ", "NOUN", "VERB", "PUNCT"])
     assert (doc[1].dep_, doc[1].head.i) == ("ccomp", 7) and (doc[0].head.i, doc[2].dep_) == (1, "obj")
     assert (doc[4].dep_, doc[4].head.i) == ("nsubj", 7) and doc[6].head.i == 4
+
+
+def test_an_attribution_swallowed_by_the_clause_before_it_reports_that_clause():
+    # "Jets struck homes, killing civilians, officials reported.": "reported" hung on "civilians" and
+    # "officials" joined to them
+    doc = parsed(["Jets", "struck", "homes", ",", "killing", "civilians", ",", "officials", "reported", "."],
+                 [1, 1, 1, 4, 2, 4, 7, 5, 5, 1],
+                 ["nsubj", "ROOT", "obj", "punct", "acl", "obj", "punct", "conj", "acl", "punct"],
+                 ["NNS", "VBD", "NNS", ",", "VBG", "NNS", ",", "NNS", "VBD", "."],
+                 ["NOUN", "VERB", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"])
+    assert doc[8].dep_ == "ROOT" and (doc[1].dep_, doc[1].head.i) == ("ccomp", 8)
+    assert (doc[7].dep_, doc[7].head.i) == ("nsubj", 8) and doc[5].head.i == 4
+
+
+def test_a_closing_verb_with_a_subject_of_its_own_stays_where_it_is():
+    # "Police arrested the men, who fled.": a relative clause, not an attribution
+    doc = parsed(["Police", "arrested", "the", "men", ",", "who", "fled", "."], [1, 1, 3, 1, 6, 6, 3, 1],
+                 ["nsubj", "ROOT", "det", "obj", "punct", "nsubj", "relcl", "punct"],
+                 ["NNS", "VBD", "DT", "NNS", ",", "WP", "VBD", "."],
+                 ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT"])
+    assert doc[1].dep_ == "ROOT" and doc[6].dep_ == "relcl"
