@@ -245,10 +245,13 @@ def fill(pattern: Pattern, arguments: VerbArguments,
     complement = None
     if pattern.complement:
         complement = next((child for child in verb.children if child.dep_ in COMPLEMENT_DEPS), None)
-        if complement is None and direct is not None:
-            # "urged Mali to attack Chad": the parser may hang the clause on the object as if it described it
-            complement = next((child for child in direct.children if child.dep_ == "acl" and is_to_clause(child)),
-                              None)
+        if complement is None:
+            # "urged Mali to attack Chad", "was pressured by Congress to help Iran": the parser may hang the
+            # clause on the object, or on the agent of a passive, as if it described the noun
+            agents = [noun for preposition, noun in arguments.obliques[verb.i] if preposition == "by"] \
+                if is_passive(verb) else []
+            complement = next((child for noun in (direct, *agents) if noun is not None for child in noun.children
+                               if child.dep_ == "acl" and is_to_clause(child)), None)
         if complement is None:
             return None
     return target, complement

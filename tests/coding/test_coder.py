@@ -467,3 +467,11 @@ def test_a_particle_read_as_the_preposition_of_the_next_noun_is_the_verbs(tmp_pa
     # a true preposition is not a particle: "call off" takes an object, "called on" stays an oblique
     assert not [e for e in code("Egypt called on Israel.") if e[0] == "164"]
 
+
+
+def test_a_passive_appeal_asks_its_subject_the_clause_the_parser_hung_on_the_agent(code):
+    # "to attack Chad" read as describing "congress"; Egypt is asked to attack, it did not
+    events = code("Egypt is being urged by congress to attack Chad.")
+    assert ("020", ["congress"], ["EGY"], False, "asserted") in events
+    assert ("190", ["EGY"], ["TCD"], False, "demanded") in events
+    assert not [e for e in events if e[0] == "190" and e[4] == "asserted"]
