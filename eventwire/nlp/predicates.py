@@ -22,14 +22,16 @@ clause before the comma what it reports, and the noun phrase after the comma its
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, SUBJECT, make_root_over
 
 PAST_FORMS = {"VBN", "VBD"}
-REPORTED_DEPS = {"ccomp", "parataxis", "xcomp"}
-OBJECTS = {"obj", "dobj", "iobj"}  # a reporting verb that already has what it reports
+REPORTED_DEPS = {"ccomp", "parataxis", "xcomp"}  # a reporting verb that already has what it reports
+OBJECTS = {"obj", "dobj", "iobj"}
 ATTRIBUTION_LENGTH = 10  # words from the comma to the reporting verb ("..., a senior Bree official said")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SENTENCE_ENDS = {".", "!"}
@@ -39,6 +41,8 @@ SENTENCE_ENDS = {".", "!"}
 def predicate_repair(doc: Doc) -> Doc:
     """doc (Doc): a parsed document. RETURNS (Doc): the same, with each sentence that is a noun phrase
     around a past form made a clause of that verb."""
+    for verb in infinitives_read_as_adjectives(doc):
+        make_infinitive(verb)
     for sentence in list(doc.sents):
         verb = misread_predicate(sentence.root, sentence)
         if verb is not None:
@@ -95,6 +99,26 @@ def reported_noun_phrase(sentence: Span) -> tuple[Token, Span] | None:
     if comma is None or comma.i < noun.i or root.i - comma.i > ATTRIBUTION_LENGTH:
         return None
     return noun, sentence.doc[sentence.start:comma.i]
+
+
+def infinitives_read_as_adjectives(doc: Doc) -> list[Token]:
+    """Base forms after "to" that the parser hung on a noun after them as its adjective ("pledged [to expel]
+    exiled leaders", the noun made the clause): a base form describes no noun. Not a word the tagger may
+    have mistaken for one: capitalised ("to European security"), or before a hyphen ("to present-day")."""
+    if not len(doc):
+        return []
+    parts = doc.to_array([TAG, DEP])
+    found = numpy.flatnonzero((parts[:, 0] == doc.vocab.strings["VB"]) & (parts[:, 1] == doc.vocab.strings["amod"]))
+    return [doc[int(i)] for i in found if i > 0 and doc[int(i) - 1].tag_ == "TO" and doc[int(i)].is_lower
+            and doc[int(i)].head.i > i + 1 and doc[int(i) + 1].tag_ != "HYPH" and doc[int(i)].head.dep_ != "ROOT"]
+
+
+def make_infinitive(verb: Token) -> None:
+    """Make the base form the clause in the noun's place, the noun its object and "to" its mark."""
+    noun, to = verb.head, verb.doc[verb.i - 1]
+    verb.head, verb.dep_ = noun.head, "xcomp" if noun.head.pos_ in {"VERB", "AUX"} else "acl"
+    noun.head, noun.dep_ = verb, "obj"
+    to.head, to.dep_ = verb, "mark"
 
 
 def swallowed_attribution(sentence: Span) -> tuple[Token, Token] | None:

@@ -100,3 +100,18 @@ def test_a_closing_verb_with_a_subject_of_its_own_stays_where_it_is():
                  ["NNS", "VBD", "DT", "NNS", ",", "WP", "VBD", "."],
                  ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT"])
     assert doc[1].dep_ == "ROOT" and doc[6].dep_ == "relcl"
+
+
+def test_an_infinitive_read_as_the_adjective_of_a_noun_after_it_is_a_clause_with_that_object():
+    # "Qatar pledged to expel exiled leaders.", "expel" an adjective of "leaders", "leaders" the clause
+    doc = parsed(["Qatar", "pledged", "to", "expel", "exiled", "leaders", "."], [1, 1, 5, 5, 5, 1, 1],
+                 ["nsubj", "ROOT", "case", "amod", "amod", "xcomp", "punct"],
+                 ["NNP", "VBD", "TO", "VB", "JJ", "NNS", "."],
+                 ["PROPN", "VERB", "PART", "VERB", "ADJ", "NOUN", "PUNCT"])
+    assert (doc[3].dep_, doc[3].head.i) == ("xcomp", 1) and (doc[5].dep_, doc[5].head.i) == ("obj", 3)
+    assert (doc[2].dep_, doc[2].head.i) == ("mark", 3) and doc[4].head.i == 5
+    # a capitalised word the tagger took for a base form is left alone ("commitments to European security")
+    doc = parsed(["commitments", "to", "European", "common", "security"], [0, 4, 4, 4, 0],
+                 ["ROOT", "case", "amod", "amod", "nmod"], ["NNS", "TO", "VB", "JJ", "NN"],
+                 ["NOUN", "PART", "VERB", "ADJ", "NOUN"])
+    assert doc[2].dep_ == "amod"
