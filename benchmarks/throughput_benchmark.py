@@ -69,14 +69,14 @@ def bare_pipeline(files: list[Path]) -> None:
     """Print the articles/s of the bare pipeline over the files, and this process's peak RSS in MiB."""
     import resource
 
-    from eventwire.engine.extract import PIPE_BATCH_SIZE
+    from eventwire.engine.extract import parse_in_batches
     from eventwire.nlp import load_pipeline
 
     texts = [f.read_text(encoding="utf8") for f in files]
     nlp = load_pipeline()
     list(nlp.pipe(texts[:2]))  # warm up
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE):  # batched as extraction batches them
+    for _ in parse_in_batches(nlp, texts):  # batched as extraction batches them
         pass
     print(len(texts) / (time.perf_counter() - start), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 

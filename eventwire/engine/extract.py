@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from itertools import islice
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire import __version__
@@ -27,7 +28,8 @@ from eventwire.quotes import find_attributions, mark_reported, quote_records
 from eventwire.quotes.learned import load_tagger, tagger_version
 
 BATCH_SIZE = 16  # articles per task handed to a worker
-PIPE_BATCH_SIZE = 4  # articles parsed together: long news articles make large batches costly in memory
+PIPE_BATCH_SIZE = 4  # articles parsed together at most: long news articles make large batches costly in memory
+PIPE_BATCH_CHARACTERS = 20_000  # and at most this much text (about four articles of 700 words); a longer article alone
 
 
 class Extractor:
@@ -50,7 +52,7 @@ class Extractor:
         """Analyse a batch. RETURNS one record or error per article, in order."""
         results: list[ArticleRecord | InputError] = []
         try:  # each parse is analysed as it comes, so only a few parsed articles are held at once
-            for article, doc in zip(articles, self.nlp.pipe((a.text for a in articles), batch_size=PIPE_BATCH_SIZE)):
+            for article, doc in zip(articles, parse_in_batches(self.nlp, [a.text for a in articles])):
                 results.append(self.analyse(article, doc))
         except Exception:  # the parser failed inside the batch: parse the rest one by one to find the article
             results += [self.analyse(article, None) for article in articles[len(results):]]
@@ -77,6 +79,21 @@ class Extractor:
         quotes = quote_records(attributions, context.actor_ids)
         mark_reported(events, quotes)
         return ArticleRecord(article=article, sentences=sentences, actors=actors, events=events, quotes=quotes)
+
+
+def parse_in_batches(nlp: Language, texts: list[str]) -> Iterator[Doc]:
+    """The texts parsed, in order, in batches of at most PIPE_BATCH_SIZE articles and PIPE_BATCH_CHARACTERS
+    characters, so that a process's memory follows the longest article, not the longest four."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) == PIPE_BATCH_SIZE or size + len(text) > PIPE_BATCH_CHARACTERS):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def lexicon_version() -> str:
