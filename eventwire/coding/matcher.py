@@ -50,11 +50,6 @@ class VerbMatcher:
             for form in inflections(pattern.head):
                 self.by_form.setdefault(form, pattern.head)
         self.usual_codes = {head: usual_code(heads) for head, heads in self.by_head.items()}
-        # the particles a verb takes before an object ("break off relations"): where the parser reads one
-        # as the preposition of the noun after it, the noun is the object
-        self.object_particles = {head: frozenset(particle for p in heads if p.objects or p.target_after == "object"
-                                                 for particle in p.particles)
-                                 for head, heads in self.by_head.items()}
         self.by_object = {head: ObjectIndex.of(heads) for head, heads in self.by_head.items()}
 
     def head(self, verb: Token) -> str:
@@ -98,7 +93,7 @@ class VerbMatcher:
         head = self.head(verb)
         if head not in self.by_head:
             return None
-        arguments = VerbArguments.of(verb, self.object_particles[head])
+        arguments = VerbArguments.of(verb, self.by_object[head].particles)
         for pattern in self.object_candidates(head, arguments.direct):
             if pattern.negated and not negated:
                 continue
@@ -120,6 +115,9 @@ class ObjectIndex:
     open_ids: tuple[int, ...]
     open_patterns: list[Pattern]
     by_word: dict[str, tuple[int, ...]]  # the head word of an object ("conference" of "press_conference")
+    # the particles the head word takes before an object ("break off relations"): where the parser reads one
+    # as the preposition of the noun after it, the noun is the object (VerbArguments.of)
+    particles: frozenset[str]
 
     @classmethod
     def of(cls, patterns: list[Pattern]) -> ObjectIndex:
@@ -129,7 +127,9 @@ class ObjectIndex:
             if n not in open_ids:
                 for word in dict.fromkeys(word.split("_")[-1] for word in pattern.objects):
                     by_word[word].append(n)
-        return cls(open_ids, [patterns[n] for n in open_ids], {w: tuple(ns) for w, ns in by_word.items()})
+        particles = frozenset(particle for p in patterns if p.objects or p.target_after == "object"
+                              for particle in p.particles)
+        return cls(open_ids, [patterns[n] for n in open_ids], {w: tuple(ns) for w, ns in by_word.items()}, particles)
 
 
 def is_negated(verb: Token) -> bool:

@@ -27,11 +27,10 @@ from spacy.attrs import DEP, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.nlp.syntax import NOMINALS, PREDICATE_LINKS, SUBJECT, make_root_over
+from eventwire.nlp.syntax import NOMINALS, OBJECT, PREDICATE_LINKS, SUBJECT, make_root_over
 
 PAST_FORMS = {"VBN", "VBD"}
 REPORTED_DEPS = {"ccomp", "parataxis", "xcomp"}  # a reporting verb that already has what it reports
-OBJECTS = {"obj", "dobj", "iobj"}
 ATTRIBUTION_LENGTH = 10  # words from the comma to the reporting verb ("..., a senior Bree official said")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SENTENCE_ENDS = {".", "!"}
@@ -95,7 +94,7 @@ def reported_noun_phrase(sentence: Span) -> tuple[Token, Span] | None:
     noun = next((child for child in root.lefts if child.dep_ in SUBJECT), None)
     if noun is None or noun.left_edge.i != sentence.start:  # the noun phrase opens the sentence
         return None
-    comma = next((token for token in reversed(sentence[:root.i - sentence.start]) if token.text == ","), None)
+    comma = comma_before(root, sentence)
     if comma is None or comma.i < noun.i or root.i - comma.i > ATTRIBUTION_LENGTH:
         return None
     return noun, sentence.doc[sentence.start:comma.i]
@@ -109,8 +108,9 @@ def infinitives_read_as_adjectives(doc: Doc) -> list[Token]:
         return []
     parts = doc.to_array([TAG, DEP])
     found = numpy.flatnonzero((parts[:, 0] == doc.vocab.strings["VB"]) & (parts[:, 1] == doc.vocab.strings["amod"]))
-    return [doc[int(i)] for i in found if i > 0 and doc[int(i) - 1].tag_ == "TO" and doc[int(i)].is_lower
-            and doc[int(i)].head.i > i + 1 and doc[int(i) + 1].tag_ != "HYPH" and doc[int(i)].head.dep_ != "ROOT"]
+    verbs = [doc[int(i)] for i in found if i > 0]
+    return [verb for verb in verbs if doc[verb.i - 1].tag_ == "TO" and verb.is_lower and verb.head.i > verb.i + 1
+            and doc[verb.i + 1].tag_ != "HYPH" and verb.head.dep_ != "ROOT"]
 
 
 def make_infinitive(verb: Token) -> None:
@@ -131,10 +131,10 @@ def swallowed_attribution(sentence: Span) -> tuple[Token, Token] | None:
         return None
     verb = words[-1]
     if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS - {"MD"} or verb.head == verb \
-            or any(child.dep_ in SUBJECT or child.dep_ in OBJECTS or child.dep_ in REPORTED_DEPS
+            or any(child.dep_ in SUBJECT or child.dep_ in OBJECT or child.dep_ in REPORTED_DEPS
                    for child in verb.children):
         return None
-    comma = next((token for token in reversed(sentence[:verb.i - sentence.start]) if token.text == ","), None)
+    comma = comma_before(verb, sentence)
     if comma is None or not 1 < verb.i - comma.i <= ATTRIBUTION_LENGTH:
         return None
     stretch = sentence.doc[comma.i + 1:verb.i]
@@ -142,6 +142,11 @@ def swallowed_attribution(sentence: Span) -> tuple[Token, Token] | None:
     if len(outside) != 1 or outside[0].pos_ not in NOMINALS or verb.head.i > comma.i:
         return None
     return verb, outside[0]
+
+
+def comma_before(token: Token, sentence: Span) -> Token | None:
+    """The last comma of the sentence before the token."""
+    return next((word for word in reversed(sentence[:token.i - sentence.start]) if word.text == ","), None)
 
 
 def make_reported_predicate(reporting: Token, noun: Token, verb: Token, stretch: Span) -> None:
